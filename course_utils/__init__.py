@@ -1,0 +1,32 @@
+"""course_utils: the helper library of the offline deep-learning course.
+
+Importing it does nothing else: no seeding, no plot settings, and no
+TensorFlow import (the helpers that need TensorFlow import it when called).
+
+Modules, one concern each:
+
+* `environment`: `setup_notebook`, `doctor` (lesson 00)
+* `data`: offline, seeded data sets (`load_digits`, ...)
+* `plotting`: plot helpers that take ``ax=None`` and return what they drew
+* `grading`: `check` cells and the graded task definitions (in `checks`)
+* `authoring`: builds `exercises/` from `solutions/`
+"""
+from .data import Split, load_digits
+from .environment import doctor, setup_notebook
+from .grading import check, hint
+from .plotting import plot_confusion_matrix, plot_decision_boundary, plot_functions, plot_history, plot_image_grid
+
+__all__ = [
+    "Split",
+    "check",
+    "doctor",
+    "hint",
+    "load_digits",
+    "plot_confusion_matrix",
+    "plot_decision_boundary",
+    "plot_functions",
+    "plot_history",
+    "plot_image_grid",
+    "setup_notebook",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,86 @@
+"""Offline, seeded data sets (see COURSE.md, "Datasets the package provides").
+
+Nothing here downloads anything. Every loader takes a ``seed`` and returns the
+same arrays for the same arguments. Later lessons add their sets here.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+DIGITS_IMAGE_SHAPE = (8, 8)
+DIGITS_MAX_PIXEL = 16.0
+
+
+class Split(NamedTuple):
+    """A train/test split: ``x_train, x_test, y_train, y_test = split``."""
+
+    x_train: np.ndarray
+    x_test: np.ndarray
+    y_train: np.ndarray
+    y_test: np.ndarray
+
+
+def _check_fraction(name: str, value: float) -> float:
+    """Return `value` as a float if it lies strictly between 0 and 1.
+
+    Raises:
+        ValueError: Naming the argument and the value received.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating)) or not 0 < value < 1:
+        raise ValueError(f"Expected `{name}` to be a number strictly between 0 and 1. Received: {name}={value!r}")
+    return float(value)
+
+
+def _check_seed(seed: int) -> int:
+    """Return `seed` as an int if it is a non-negative integer.
+
+    Raises:
+        ValueError: Naming the argument and the value received.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"Expected `seed` to be a non-negative integer. Received: seed={seed!r}")
+    return int(seed)
+
+
+def load_digits(*, test_fraction: float = 0.25, seed: int = 0, flatten: bool = True, scale: bool = True) -> Split:
+    """Load scikit-learn's bundled 1,797 handwritten digits, split train/test.
+
+    Introduced in lesson 00. Each image is 8x8 grey levels from 0 to 16. The
+    split is stratified (each digit appears in the same proportion in both
+    parts) and depends only on `seed`.
+
+    Args:
+        test_fraction: Fraction of the images held out for testing, in (0, 1).
+        seed: Non-negative integer that fixes the shuffle.
+        flatten: Return images as rows of 64 pixels (``(n, 64)``) instead of
+            ``(n, 8, 8)`` matrices.
+        scale: Divide pixels by 16 so they lie in [0, 1] (float32);
+            otherwise keep the raw grey levels 0..16 (float32).
+
+    Returns:
+        A `Split` of float32 images and int64 labels 0..9.
+
+    Raises:
+        ValueError: If `test_fraction` or `seed` is out of range.
+
+    Example:
+        >>> x_train, x_test, y_train, y_test = load_digits(seed=0)
+        >>> x_train.shape, x_test.shape
+        ((1347, 64), (450, 64))
+    """
+    test_fraction = _check_fraction("test_fraction", test_fraction)
+    seed = _check_seed(seed)
+    from sklearn.datasets import load_digits as sklearn_digits  # noqa: PLC0415 (bundled file, no download)
+    from sklearn.model_selection import train_test_split  # noqa: PLC0415
+
+    bunch = sklearn_digits()
+    images = bunch.images.astype(np.float32)
+    if scale:
+        images /= DIGITS_MAX_PIXEL
+    if flatten:
+        images = images.reshape(len(images), -1)
+    labels = bunch.target.astype(np.int64)
+    parts = train_test_split(images, labels, test_size=test_fraction, random_state=seed, stratify=labels)
+    return Split(*parts)

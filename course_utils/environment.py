@@ -1,0 +1,109 @@
+"""Notebook set-up and the environment report (lesson 00 introduces both).
+
+Every notebook of the course starts with::
+
+    from course_utils import setup_notebook
+    setup_notebook(seed=0)
+
+so that its printed numbers are the same on every run on the same machine.
+Importing this module does nothing: no seeding, no TensorFlow import.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import random
+import sys
+
+import numpy as np
+
+#: Environment variables that must be set before TensorFlow is imported:
+#: quiet C++ logs, and no oneDNN custom ops (their round-off differs between CPUs).
+TENSORFLOW_ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}
+
+
+def quiet_tensorflow() -> None:
+    """Set TensorFlow's logging and determinism variables if they are unset.
+
+    They only take effect when set before TensorFlow is first imported, so
+    `setup_notebook` calls this first thing. Values the user set are kept.
+    """
+    for name, value in TENSORFLOW_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+
+
+def setup_notebook(seed: int = 0, *, keras: bool = True) -> None:
+    """Seed Python, NumPy and (optionally) Keras, and quiet TensorFlow.
+
+    Introduced in lesson 00. Prints nothing, so the first cell of every
+    notebook has no output that could vary between runs.
+
+    Args:
+        seed: Non-negative integer used for every random number generator.
+        keras: Also import Keras (and TensorFlow, about 5 s) and seed it with
+            `keras.utils.set_random_seed`, and make TensorFlow ops
+            deterministic. Pass False in notebooks that never use Keras.
+
+    Raises:
+        ValueError: If `seed` is not a non-negative integer.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"Expected `seed` to be a non-negative integer. Received: seed={seed!r}")
+    seed = int(seed)
+    quiet_tensorflow()
+    random.seed(seed)
+    np.random.seed(seed)
+    if keras:
+        import keras as keras_module  # noqa: PLC0415 (import only when asked: it costs ~5 s)
+        import tensorflow as tf  # noqa: PLC0415
+
+        keras_module.utils.set_random_seed(seed)
+        tf.config.experimental.enable_op_determinism()
+
+
+def environment_report() -> dict[str, str]:
+    """Collect what `doctor` prints: versions, devices and determinism settings.
+
+    Returns:
+        An ordered mapping from a label (e.g. ``"TensorFlow"``) to its value.
+    """
+    report = {
+        "Python": platform.python_version(),
+        "Platform": f"{platform.system()} {platform.machine()}",
+        "NumPy": np.__version__,
+    }
+    quiet_tensorflow()
+    try:
+        import keras  # noqa: PLC0415
+        import tensorflow as tf  # noqa: PLC0415
+    except ImportError as error:  # a broken install should be reported, not crash doctor
+        report["TensorFlow"] = f"not importable ({error})"
+        return report
+    gpus = tf.config.list_physical_devices("GPU")
+    report["TensorFlow"] = tf.__version__
+    report["Keras"] = keras.__version__
+    report["Keras backend"] = keras.backend.backend()
+    report["Devices"] = ", ".join(d.name.replace("/physical_device:", "") for d in tf.config.list_physical_devices())
+    report["GPU"] = f"{len(gpus)} found" if gpus else "none (CPU only; every lesson is sized for this)"
+    for name in TENSORFLOW_ENVIRONMENT:
+        report[name] = os.environ.get(name, "unset")
+    report["Op determinism"] = "on" if tf.config.experimental.is_op_determinism_enabled() else "off"
+    return report
+
+
+def doctor(*, file=None) -> dict[str, str]:
+    """Print the environment report, one ``label: value`` line each.
+
+    Introduced in lesson 00; also `course doctor` on the command line.
+
+    Args:
+        file: Stream to print to; defaults to ``sys.stdout``.
+
+    Returns:
+        The report that was printed (see `environment_report`).
+    """
+    report = environment_report()
+    width = max(len(label) for label in report)
+    for label, value in report.items():
+        print(f"{label:<{width}}  {value}", file=file or sys.stdout)
+    return report

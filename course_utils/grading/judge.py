@@ -1,0 +1,158 @@
+"""Judge plain outcomes against a task's definition (can run in any process).
+
+Judging only reads plain data (see `plain.py`): it never calls the learner's
+objects. Type and shape are checked first, then values with tolerances.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .plain import to_plain
+from .tasks import Case, Task
+
+# What a learner most often did when a number comes out as nan or inf.
+NON_FINITE_HINT = "nan or inf usually means an overflow (exp of a large number) or a division by zero."
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """The verdict on one case: `problem` and `hint` are empty when it passed."""
+
+    name: str
+    passed: bool
+    problem: str = ""
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """The verdict on a task: all cases must pass to earn its points."""
+
+    task_id: str
+    title: str
+    points: int
+    cases: tuple
+    hint: str
+
+    @property
+    def passed(self) -> bool:
+        """True when every case passed."""
+        return bool(self.cases) and all(case.passed for case in self.cases)
+
+    @property
+    def earned(self) -> int:
+        """Points earned: all of them, or none."""
+        return self.points if self.passed else 0
+
+    def first_problem(self) -> str:
+        """The first failing case as ``"<case>: <problem>"``, or ``""``."""
+        failed = next((case for case in self.cases if not case.passed), None)
+        return f"{failed.name}: {failed.problem}" if failed else ""
+
+
+def _is_number(value) -> bool:
+    """True for plain numbers and 0-d numeric arrays."""
+    return isinstance(value, (bool, int, float)) or (isinstance(value, np.ndarray) and value.ndim == 0)
+
+
+def _index_text(index: tuple) -> str:
+    """Format an array index for a message: ``(1, 2)`` or ``3``."""
+    return str(index[0]) if len(index) == 1 else str(tuple(int(i) for i in index))
+
+
+def compare_values(expected, value, *, atol: float = 1e-6, rtol: float = 1e-6) -> "str | None":
+    """Compare a plain value with the expected plain value.
+
+    Args:
+        expected: The reference result (plain data).
+        value: The learner's result (plain data).
+        atol: Absolute tolerance.
+        rtol: Relative tolerance.
+
+    Returns:
+        None when they agree; otherwise what is wrong, without revealing
+        `expected` beyond its type and shape.
+    """
+    if _is_number(expected):
+        if not _is_number(value):
+            shape = getattr(value, "shape", None)
+            return f"returned {'an array of shape ' + str(shape) if shape is not None else type(value).__name__}; expected a single number"
+        expected, value = np.asarray(expected, dtype=float), np.asarray(value, dtype=float)
+    else:
+        if not isinstance(value, np.ndarray) or value.ndim == 0:
+            return f"returned a single {type(value).__name__ if not isinstance(value, np.ndarray) else 'number'}; expected an array of shape {expected.shape}"
+        if value.shape != expected.shape:
+            return f"returned shape {value.shape}; expected shape {expected.shape}"
+    value, expected = value.astype(float), expected.astype(float)
+    bad = ~np.isfinite(value) & np.isfinite(expected)
+    if bad.any():
+        return f"contains nan or inf in {int(bad.sum())} of {value.size} entries"
+    error = np.abs(value - expected)
+    allowed = atol + rtol * np.abs(expected)
+    if np.all(error <= allowed) and np.array_equal(np.isnan(value), np.isnan(expected)):
+        return None
+    if value.ndim == 0:
+        return f"value is off by {float(error):.3g} (allowed {float(allowed):.1g})"
+    worst = np.unravel_index(np.nanargmax(error - allowed), error.shape)
+    return f"values differ: largest error {error[worst]:.3g} at index {_index_text(worst)} (allowed {allowed[worst]:.1g})"
+
+
+def matches_reference(reference, *, atol: float = 1e-6, rtol: float = 1e-6):
+    """Build a judge that compares a value with ``reference(*case.inputs)``.
+
+    Args:
+        reference: The reference function (same signature as the learner's).
+        atol: Absolute tolerance.
+        rtol: Relative tolerance.
+
+    Returns:
+        A ``judge(case, value) -> problem`` function for `Task.judge`.
+    """
+
+    def judge(case: Case, value):
+        return compare_values(to_plain(reference(*case.inputs)), value, atol=atol, rtol=rtol)
+
+    return judge
+
+
+def _hint_for(task: Task, case: Case, outcome: dict, problem: str) -> str:
+    """Pick the most specific hint for a failed case."""
+    if outcome.get("error") in ("not_implemented", "missing"):
+        return task.hint
+    if case.hint:
+        return case.hint
+    return NON_FINITE_HINT if "nan or inf" in problem else task.hint
+
+
+def judge_case(task: Task, case: Case, outcome: dict | None) -> CaseResult:
+    """Judge one plain outcome (None when the outcome is missing)."""
+    if outcome is None or outcome.get("case") != case.name:
+        return CaseResult(case.name, False, "no result was produced for this case", task.hint)
+    if outcome.get("status") != "ok":
+        problem = str(outcome.get("message", "failed"))
+        return CaseResult(case.name, False, problem, _hint_for(task, case, outcome, problem))
+    try:
+        problem = task.judge(case, outcome.get("value"))
+    except Exception as error:  # noqa: BLE001 (malformed plain data must not crash grading)
+        problem = f"the result could not be judged ({type(error).__name__}: {error})"
+    if problem is None:
+        return CaseResult(case.name, True)
+    return CaseResult(case.name, False, problem, _hint_for(task, case, outcome, problem))
+
+
+def judge_task(task: Task, outcomes: list) -> TaskResult:
+    """Judge the plain outcomes of every case of `task`.
+
+    Args:
+        task: The task definition.
+        outcomes: Plain outcomes, one per case in order (see `produce.py`).
+
+    Returns:
+        The `TaskResult`.
+    """
+    cases = task.make_cases()
+    outcomes = list(outcomes) + [None] * max(0, len(cases) - len(outcomes))
+    results = tuple(judge_case(task, case, outcome) for case, outcome in zip(cases, outcomes))
+    return TaskResult(task.id, task.title, task.points, results, task.hint)

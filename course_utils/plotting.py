@@ -1,0 +1,236 @@
+"""Plot helpers in scikit-learn's style.
+
+Every function takes ``ax=None`` (or ``fig=None``), creates a figure only when
+none is given, returns what it drew, never calls ``plt.show()`` and never
+changes global matplotlib settings. Arguments after the data are keyword-only.
+"""
+from __future__ import annotations
+
+from typing import Callable, Mapping, Sequence
+
+import numpy as np
+
+
+def _axes(ax):
+    """Return `ax`, or the axes of a new figure when `ax` is None."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt  # noqa: PLC0415 (keep `import course_utils` light)
+
+    _, ax = plt.subplots()
+    return ax
+
+
+def _as_array(name: str, value, ndim: int | Sequence[int]) -> np.ndarray:
+    """Convert `value` to an array and check its number of dimensions.
+
+    Raises:
+        ValueError: Naming `name`, the expected dimensions and the shape received.
+    """
+    array = np.asarray(value)
+    allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
+    if array.ndim not in allowed:
+        wanted = " or ".join(f"{d}-D" for d in allowed)
+        raise ValueError(f"Expected `{name}` to be a {wanted} array. Received: shape={array.shape}")
+    return array
+
+
+def plot_functions(functions: Mapping[str, Callable], *, x_range=(-5.0, 5.0), num: int = 401, ax=None, title=None):
+    """Plot one curve per function over an interval (lesson 03: activations).
+
+    Args:
+        functions: Mapping from a label to a function that maps a 1-D NumPy
+            array to an array of the same shape (e.g. ``{"sigmoid": sigmoid}``).
+        x_range: ``(low, high)`` interval of the x axis.
+        num: Number of evenly spaced points.
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+
+    Returns:
+        The list of `Line2D` objects drawn, one per function, in order.
+
+    Raises:
+        ValueError: If `x_range` is not increasing or a function returns an
+            array of the wrong shape.
+    """
+    low, high = x_range
+    if not low < high:
+        raise ValueError(f"Expected `x_range` to be (low, high) with low < high. Received: x_range={x_range!r}")
+    ax = _axes(ax)
+    x = np.linspace(low, high, num)
+    lines = []
+    for label, function in functions.items():
+        y = np.asarray(function(x))
+        if y.shape != x.shape:
+            raise ValueError(f"Expected function {label!r} to return shape {x.shape}. Received: shape={y.shape}")
+        (line,) = ax.plot(x, y, label=label)
+        lines.append(line)
+    ax.axhline(0, color="0.8", linewidth=0.8, zorder=0)
+    ax.axvline(0, color="0.8", linewidth=0.8, zorder=0)
+    ax.set_xlabel("x")
+    ax.legend()
+    if title:
+        ax.set_title(title)
+    return lines
+
+
+def plot_history(history, *, metrics: Sequence[str] = ("loss",), ax=None, title=None):
+    """Plot training curves and, when present, their validation curves (lesson 00).
+
+    Args:
+        history: A Keras `History` (what ``model.fit`` returns) or a mapping
+            from metric name to a list of per-epoch values.
+        metrics: Metric names to draw; ``val_<name>`` is drawn dashed when present.
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+
+    Returns:
+        The list of `Line2D` objects drawn.
+
+    Raises:
+        ValueError: If a requested metric is not in the history.
+    """
+    values = getattr(history, "history", history)
+    ax = _axes(ax)
+    lines = []
+    for metric in metrics:
+        if metric not in values:
+            raise ValueError(f"Expected metric {metric!r} in the history. Received metrics: {sorted(values)}")
+        epochs = np.arange(1, len(values[metric]) + 1)
+        (line,) = ax.plot(epochs, values[metric], label=f"train {metric}")
+        lines.append(line)
+        if f"val_{metric}" in values:
+            (val_line,) = ax.plot(epochs, values[f"val_{metric}"], "--", color=line.get_color(), label=f"validation {metric}")
+            lines.append(val_line)
+    ax.set_xlabel("epoch")
+    ax.legend()
+    if title:
+        ax.set_title(title)
+    return lines
+
+
+def plot_decision_boundary(predict: Callable, x, y, *, ax=None, resolution: int = 200, padding: float = 0.5, title=None):
+    """Colour the plane by a classifier's prediction and scatter the points (lesson 03).
+
+    Args:
+        predict: Function mapping an ``(m, 2)`` array to ``m`` class labels,
+            or to an ``(m, k)`` array of scores (the arg-max is taken).
+        x: ``(n, 2)`` array of points.
+        y: ``(n,)`` array of integer labels.
+        ax: Axes to draw on; a new figure is made when None.
+        resolution: Grid points per axis.
+        padding: Margin around the points, in data units.
+        title: Optional axes title.
+
+    Returns:
+        ``(contour, scatter)``: the filled `QuadContourSet` and the `PathCollection`.
+
+    Raises:
+        ValueError: If `x` is not ``(n, 2)`` or `y` does not have ``n`` labels.
+    """
+    x = _as_array("x", x, 2)
+    y = _as_array("y", y, 1)
+    if x.shape[1] != 2 or len(y) != len(x):
+        raise ValueError(f"Expected `x` of shape (n, 2) and `y` of shape (n,). Received: x.shape={x.shape}, y.shape={y.shape}")
+    ax = _axes(ax)
+    low, high = x.min(axis=0) - padding, x.max(axis=0) + padding
+    grid_x, grid_y = np.meshgrid(np.linspace(low[0], high[0], resolution), np.linspace(low[1], high[1], resolution))
+    scores = np.asarray(predict(np.c_[grid_x.ravel(), grid_y.ravel()]))
+    labels = scores.argmax(axis=1) if scores.ndim == 2 and scores.shape[1] > 1 else (scores.reshape(-1) > 0.5) if scores.dtype.kind == "f" else scores
+    contour = ax.contourf(grid_x, grid_y, np.asarray(labels, dtype=float).reshape(grid_x.shape), alpha=0.3, cmap="coolwarm")
+    scatter = ax.scatter(x[:, 0], x[:, 1], c=y, s=12, cmap="coolwarm", edgecolors="k", linewidths=0.3)
+    if title:
+        ax.set_title(title)
+    return contour, scatter
+
+
+def plot_image_grid(images, labels=None, *, predictions=None, n_cols: int = 8, image_shape=None, fig=None, cmap="gray_r"):
+    """Show images in a grid, titled with their labels (lessons 00, 01).
+
+    A title reads ``"3"`` for a label, or ``"3 (pred 5)"`` in red when a
+    prediction is given and differs from the label.
+
+    Args:
+        images: ``(n, h, w)`` array, or ``(n, h*w)`` with `image_shape` given
+            (square images are reshaped automatically).
+        labels: Optional ``(n,)`` labels shown as titles.
+        predictions: Optional ``(n,)`` predicted labels.
+        n_cols: Images per row.
+        image_shape: ``(h, w)`` to reshape flat rows into.
+        fig: Figure to draw on; a new one is made when None.
+        cmap: Colour map name.
+
+    Returns:
+        A 2-D NumPy array of the `Axes`, ``(rows, n_cols)``.
+
+    Raises:
+        ValueError: If the images cannot be shaped into ``(n, h, w)`` or the
+            labels or predictions do not have ``n`` entries.
+    """
+    images = _as_array("images", images, (2, 3))
+    if images.ndim == 2:
+        side = int(round(np.sqrt(images.shape[1])))
+        image_shape = image_shape or ((side, side) if side * side == images.shape[1] else None)
+        if image_shape is None:
+            raise ValueError(f"Expected square flat images or `image_shape`. Received: images.shape={images.shape}")
+        images = images.reshape(len(images), *image_shape)
+    for name, values in (("labels", labels), ("predictions", predictions)):
+        if values is not None and len(values) != len(images):
+            raise ValueError(f"Expected `{name}` to have {len(images)} entries. Received: {len(values)}")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    n_rows = max(1, -(-len(images) // n_cols))
+    fig = fig or plt.figure(figsize=(1.1 * n_cols, 1.2 * n_rows))
+    axes = np.asarray(fig.subplots(n_rows, n_cols, squeeze=False))
+    for index, ax in enumerate(axes.flat):
+        ax.set_axis_off()
+        if index >= len(images):
+            continue
+        ax.imshow(images[index], cmap=cmap)
+        if labels is not None:
+            wrong = predictions is not None and predictions[index] != labels[index]
+            text = f"{labels[index]} (pred {predictions[index]})" if wrong else f"{labels[index]}"
+            ax.set_title(text, fontsize=8, color="red" if wrong else "black")
+    return axes
+
+
+def plot_confusion_matrix(y_true, y_pred, *, n_classes: int | None = None, ax=None, title=None):
+    """Draw the confusion matrix with a count in each cell (lesson 00).
+
+    Args:
+        y_true: ``(n,)`` integer labels.
+        y_pred: ``(n,)`` integer predictions.
+        n_classes: Number of classes; by default one more than the largest label.
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+
+    Returns:
+        ``(image, matrix)``: the `AxesImage` and the ``(k, k)`` count matrix,
+        rows are true labels and columns predictions.
+
+    Raises:
+        ValueError: If the inputs are not 1-D of equal length, or hold labels
+            outside ``0..n_classes-1``.
+    """
+    y_true = _as_array("y_true", y_true, 1).astype(int)
+    y_pred = _as_array("y_pred", y_pred, 1).astype(int)
+    if len(y_true) != len(y_pred):
+        raise ValueError(f"Expected `y_true` and `y_pred` of equal length. Received: {len(y_true)} and {len(y_pred)}")
+    n_classes = n_classes or int(max(y_true.max(initial=0), y_pred.max(initial=0)) + 1)
+    if min(y_true.min(initial=0), y_pred.min(initial=0)) < 0 or max(y_true.max(initial=0), y_pred.max(initial=0)) >= n_classes:
+        raise ValueError(f"Expected labels in 0..{n_classes - 1}. Received labels outside that range")
+    matrix = np.zeros((n_classes, n_classes), dtype=int)
+    np.add.at(matrix, (y_true, y_pred), 1)
+    ax = _axes(ax)
+    image = ax.imshow(matrix, cmap="Blues")
+    for (row, col), count in np.ndenumerate(matrix):
+        if count:
+            ax.text(col, row, str(count), ha="center", va="center", fontsize=7,
+                    color="white" if count > matrix.max() / 2 else "black")
+    ax.set_xticks(range(n_classes))
+    ax.set_yticks(range(n_classes))
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    if title:
+        ax.set_title(title)
+    return image, matrix
