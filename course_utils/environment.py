@@ -87,8 +87,18 @@ def environment_report() -> dict[str, str]:
     report["GPU"] = f"{len(gpus)} found" if gpus else "none (CPU only; every lesson is sized for this)"
     for name in TENSORFLOW_ENVIRONMENT:
         report[name] = os.environ.get(name, "unset")
-    report["Op determinism"] = "on" if tf.config.experimental.is_op_determinism_enabled() else "off"
+    report["Op determinism"] = _op_determinism()
     return report
+
+
+def _op_determinism() -> str:
+    """Return "on"/"off" for TensorFlow's op determinism, or "unknown" if TF cannot tell."""
+    try:
+        from tensorflow.python.framework import config  # noqa: PLC0415 (no public getter exists)
+    except ImportError:
+        return "unknown"
+    enabled = getattr(config, "is_op_determinism_enabled", None)
+    return "unknown" if enabled is None else ("on" if enabled() else "off (setup_notebook turns it on)")
 
 
 def doctor(*, file=None) -> dict[str, str]:

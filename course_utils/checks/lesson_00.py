@@ -68,7 +68,7 @@ def _accuracy_cases():
     labels = rng.integers(0, 10, size=450)
     noisy = np.where(rng.uniform(size=450) < 0.83, labels, (labels + 1) % 10)
     return [
-        Case("5 predictions, 3 right", (np.array([1, 2, 3, 4, 5]), np.array([1, 2, 3, 0, 0])),
+        Case("4 predictions, 3 right", (np.array([4, 4, 0, 9]), np.array([4, 1, 0, 9])),
              hint="Accuracy is a fraction between 0 and 1: the number right divided by the number of predictions."),
         Case("every prediction right", (np.array([7, 7, 1]), np.array([7, 7, 1])), hint="All right gives 1.0, not a count or a percentage."),
         Case("every prediction wrong", (np.array([0, 1, 2, 3]), np.array([1, 2, 3, 0])), hint="All wrong gives 0.0."),

@@ -1,0 +1,83 @@
+"""The `course` command (also ``python -m course_utils``).
+
+Subcommands import what they need when they run, so ``course --help`` stays
+fast and never imports TensorFlow.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _doctor(args) -> int:
+    from .environment import doctor  # noqa: PLC0415
+
+    doctor()
+    return 0
+
+
+def _build_exercises(args) -> int:
+    from .authoring import build_exercises  # noqa: PLC0415
+
+    return build_exercises(Path(args.solutions), Path(args.exercises), check_only=args.check)
+
+
+def _check(args) -> int:
+    from .grading.notebook import check_notebook  # noqa: PLC0415
+
+    return check_notebook(Path(args.notebook), cell_timeout=args.cell_timeout)
+
+
+def _execute(args) -> int:
+    from .notebooks import InvalidNotebook, execute, read_notebook, strip_execution_metadata, write_notebook  # noqa: PLC0415
+
+    status = 0
+    for path in map(Path, args.notebooks):
+        try:
+            notebook = read_notebook(path)
+        except InvalidNotebook as error:
+            print(f"error: {error}", file=sys.stderr)
+            status = 2
+            continue
+        print(f"executing {path} ...", flush=True)
+        execute(notebook, working_dir=path.parent.resolve(), cell_timeout=args.cell_timeout)
+        strip_execution_metadata(notebook)
+        write_notebook(notebook, path)
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser of the `course` command."""
+    parser = argparse.ArgumentParser(prog="course", description="Tools of the offline deep-learning course.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    doctor = commands.add_parser("doctor", help="report Python, TensorFlow, Keras, backend, devices and determinism settings")
+    doctor.set_defaults(run=_doctor)
+
+    build = commands.add_parser("build-exercises", help="regenerate exercises/ from solutions/ (--check: only report what is out of date)")
+    build.add_argument("--check", action="store_true", help="change nothing; exit 1 if an exercise is missing or out of date")
+    build.add_argument("--solutions", default="solutions", help="folder of solution notebooks (default: solutions)")
+    build.add_argument("--exercises", default="exercises", help="folder of exercise notebooks (default: exercises)")
+    build.set_defaults(run=_build_exercises)
+
+    check = commands.add_parser("check", help="run an exercise notebook in a fresh kernel and score every task")
+    check.add_argument("notebook", help="path to a filled-in exercise notebook (it is never modified)")
+    check.add_argument("--cell-timeout", type=float, default=300, help="seconds allowed per cell (default: 300)")
+    check.set_defaults(run=_check)
+
+    execute = commands.add_parser("execute", help="(authors) re-run notebooks top to bottom and save their outputs")
+    execute.add_argument("notebooks", nargs="+", help="lesson or solution notebooks")
+    execute.add_argument("--cell-timeout", type=float, default=120, help="seconds allowed per cell (default: 120)")
+    execute.set_defaults(run=_execute)
+    return parser
+
+
+def main(argv=None) -> int:
+    """Run the `course` command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
