@@ -7,6 +7,7 @@ the caller's choice; nothing here writes a notebook unless asked to.
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 from .environment import TENSORFLOW_ENVIRONMENT
@@ -79,7 +80,8 @@ def execute(notebook, *, working_dir, cell_timeout: float = 120, allow_errors: b
 
     client = NotebookClient(notebook, timeout=cell_timeout, kernel_name=KERNEL_NAME, allow_errors=allow_errors,
                             resources={"metadata": {"path": str(working_dir)}})
-    client.execute(env=kernel_environment())
+    # The kernel's own stderr (e.g. its transport warning) is noise for learners; cell errors still reach the outputs.
+    client.execute(env=kernel_environment(), stderr=subprocess.DEVNULL)
     return notebook
 
 

@@ -117,9 +117,19 @@ def matches_reference(reference, *, atol: float = 1e-6, rtol: float = 1e-6):
     return judge
 
 
+# Hints for failures that say nothing about the maths of the task.
+ERROR_HINTS = {
+    "timeout": "Look for a loop that never ends, e.g. a while loop whose condition never changes.",
+    "mutated_input": "Write `x = x - m` (a new array) rather than `x -= m`, which changes the caller's array.",
+}
+
+
 def _hint_for(task: Task, case: Case, outcome: dict, problem: str) -> str:
     """Pick the most specific hint for a failed case."""
-    if outcome.get("error") in ("not_implemented", "missing"):
+    error = outcome.get("error")
+    if error in ERROR_HINTS:
+        return ERROR_HINTS[error]
+    if error in ("not_implemented", "missing"):
         return task.hint
     if case.hint:
         return case.hint

@@ -140,7 +140,13 @@ def produce(task: Task, answer) -> list[dict]:
     Returns:
         One plain outcome per case, in order.
     """
-    return [run_case(task, answer, case) for case in task.make_cases()]
+    outcomes = []
+    for case in task.make_cases():
+        if outcomes and outcomes[-1].get("error") == "timeout":  # don't wait out the same endless loop again
+            outcomes.append(_error(case, "timeout", "not run: an earlier case ran out of time"))
+        else:
+            outcomes.append(run_case(task, answer, case))
+    return outcomes
 
 
 def missing_answer(task: Task) -> list[dict]:

@@ -1,0 +1,154 @@
+"""Build exercise notebooks from solution notebooks (nbgrader's markers).
+
+In ``solutions/NN_topic.ipynb`` every answer sits between two marker lines::
+
+    ### BEGIN SOLUTION
+    ...the answer...
+    ### END SOLUTION
+
+`make_exercise` replaces each region with ``# YOUR CODE HERE`` and
+``raise NotImplementedError()`` (in Markdown cells: ``YOUR ANSWER HERE``) at
+the markers' indentation, clears outputs and execution counts, keeps cell ids
+(batch grading matches answer cells by id), and records the exercise number in
+the notebook metadata. `build_exercises` writes (or, with ``check_only``,
+compares) every exercise.
+"""
+from __future__ import annotations
+
+import copy
+import re
+import sys
+from pathlib import Path
+
+from .notebooks import InvalidNotebook, read_notebook
+
+BEGIN = re.compile(r"^(?P<indent>[ \t]*)### BEGIN SOLUTION\s*$")
+END = re.compile(r"^[ \t]*### END SOLUTION\s*$")
+NOTEBOOK_NAME = re.compile(r"^(?P<exercise>\d{2})_[a-z0-9_]+\.ipynb$")
+
+
+class MarkerError(ValueError):
+    """Unbalanced or nested solution markers; the message names the cell."""
+
+
+def strip_solutions(source: str, *, cell_type: str, where: str) -> str:
+    """Replace every solution region of one cell's source.
+
+    Args:
+        source: The cell's source text.
+        cell_type: ``"code"`` or ``"markdown"``.
+        where: Where the cell is (for error messages), e.g. ``"solutions/01_tensors.ipynb cell 4"``.
+
+    Returns:
+        The source with each region replaced by its placeholder.
+
+    Raises:
+        MarkerError: If a region is not closed, or an END comes without a BEGIN.
+    """
+    output, indent = [], None
+    for number, line in enumerate(source.splitlines(), start=1):
+        begin, end = BEGIN.match(line), END.match(line)
+        if begin:
+            if indent is not None:
+                raise MarkerError(f"{where}, line {number}: BEGIN SOLUTION inside another solution region")
+            indent = begin["indent"]
+            output += [f"{indent}YOUR ANSWER HERE"] if cell_type == "markdown" else [f"{indent}# YOUR CODE HERE", f"{indent}raise NotImplementedError()"]
+        elif end:
+            if indent is None:
+                raise MarkerError(f"{where}, line {number}: END SOLUTION without a BEGIN SOLUTION")
+            indent = None
+        elif indent is None:
+            output.append(line)
+    if indent is not None:
+        raise MarkerError(f"{where}: BEGIN SOLUTION is never closed by END SOLUTION")
+    return "\n".join(output)
+
+
+def exercise_number(path: Path) -> str:
+    """The two-digit exercise number from a notebook file name like ``01_tensors.ipynb``.
+
+    Raises:
+        ValueError: If the name does not follow ``NN_topic.ipynb``.
+    """
+    match = NOTEBOOK_NAME.match(Path(path).name)
+    if not match:
+        raise ValueError(f"Expected a notebook named like '01_tensors.ipynb'. Received: {Path(path).name!r}")
+    return match["exercise"]
+
+
+def make_exercise(solution, *, exercise: str, where: str = "solution"):
+    """Return the exercise version of a solution notebook (the input is not changed).
+
+    Args:
+        solution: The solution `NotebookNode`.
+        exercise: Its two-digit number, stored in ``metadata["course"]``.
+        where: A label for error messages (the solution's path).
+
+    Returns:
+        A new `NotebookNode` without answers or outputs.
+
+    Raises:
+        MarkerError: If a cell's markers are unbalanced.
+    """
+    notebook = copy.deepcopy(solution)
+    for index, cell in enumerate(notebook.cells):
+        cell.source = strip_solutions(cell.source, cell_type=cell.cell_type, where=f"{where} cell {index}")
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+        cell.metadata.pop("execution", None)
+    notebook.metadata["course"] = {"exercise": exercise, "kind": "exercise"}
+    return notebook
+
+
+def _render(notebook) -> str:
+    """Canonical text of a notebook (what `write_notebook` writes)."""
+    import nbformat  # noqa: PLC0415
+
+    return nbformat.writes(notebook) + "\n"
+
+
+def build_exercises(solutions_dir: Path, exercises_dir: Path, *, check_only: bool = False, out=None) -> int:
+    """Generate (or check) ``exercises/NN_*.ipynb`` from ``solutions/NN_*.ipynb``.
+
+    Args:
+        solutions_dir: Folder of solution notebooks.
+        exercises_dir: Folder of exercise notebooks.
+        check_only: Change nothing; report missing, out-of-date and orphaned exercises.
+        out: Stream for the report (default ``sys.stdout``).
+
+    Returns:
+        The exit code: 0 when everything is (now) in sync, 1 when `check_only`
+        found a difference, 2 when a solution could not be read or has bad markers.
+    """
+    out = out or sys.stdout
+    solutions = sorted(Path(solutions_dir).glob("[0-9][0-9]_*.ipynb"))
+    if not solutions:
+        print(f"error: no solution notebooks (NN_topic.ipynb) in {solutions_dir}", file=out)
+        return 2
+    problems, errors = 0, 0
+    for solution_path in solutions:
+        target = Path(exercises_dir) / solution_path.name
+        try:
+            exercise = make_exercise(read_notebook(solution_path), exercise=exercise_number(solution_path), where=str(solution_path))
+        except (InvalidNotebook, MarkerError, ValueError) as error:
+            print(f"error: {error}", file=out)
+            errors += 1
+            continue
+        text = _render(exercise)
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current == text:
+            print(f"up to date: {target}", file=out)
+        elif check_only:
+            print(f"{'missing' if current is None else 'out of date'}: {target} (run `course build-exercises`)", file=out)
+            problems += 1
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            print(f"{'created' if current is None else 'updated'}: {target}", file=out)
+    known = {path.name for path in solutions}
+    for orphan in sorted(Path(exercises_dir).glob("[0-9][0-9]_*.ipynb")):
+        if orphan.name not in known:
+            print(f"orphan: {orphan} has no solution notebook", file=out)
+            problems += 1
+    return 2 if errors else (1 if problems else 0)
