@@ -78,7 +78,7 @@ def compare_values(expected, value, *, atol: float = 1e-6, rtol: float = 1e-6) -
     if _is_number(expected):
         if not _is_number(value):
             shape = getattr(value, "shape", None)
-            return f"returned {'an array of shape ' + str(shape) if shape is not None else type(value).__name__}; expected a single number"
+            return f"returned {'an array of shape ' + str(shape) if shape is not None else 'a ' + type(value).__name__}; expected a single number"
         expected, value = np.asarray(expected, dtype=float), np.asarray(value, dtype=float)
     else:
         if not isinstance(value, np.ndarray) or value.ndim == 0:
@@ -90,13 +90,14 @@ def compare_values(expected, value, *, atol: float = 1e-6, rtol: float = 1e-6) -
     if bad.any():
         return f"contains nan or inf in {int(bad.sum())} of {value.size} entries"
     error = np.abs(value - expected)
-    allowed = atol + rtol * np.abs(expected)
-    if np.all(error <= allowed) and np.array_equal(np.isnan(value), np.isnan(expected)):
+    tolerance = float(np.max(atol + rtol * np.abs(expected)))
+    wrong = (error > atol + rtol * np.abs(expected)) | (np.isnan(value) != np.isnan(expected))
+    if not wrong.any():
         return None
     if value.ndim == 0:
-        return f"value is off by {float(error):.3g} (allowed {float(allowed):.1g})"
-    worst = np.unravel_index(np.nanargmax(error - allowed), error.shape)
-    return f"values differ: largest error {error[worst]:.3g} at index {_index_text(worst)} (allowed {allowed[worst]:.1g})"
+        return f"wrong value (not within the tolerance {tolerance:.0e})"
+    first = tuple(int(i) for i in np.argwhere(wrong)[0])
+    return f"values differ in {int(wrong.sum())} of {value.size} entries, the first at index {_index_text(first)} (tolerance {tolerance:.0e})"
 
 
 def matches_reference(reference, *, atol: float = 1e-6, rtol: float = 1e-6):

@@ -1,0 +1,26 @@
+"""Shared test set-up: quiet TensorFlow (kernels started by nbval inherit it) and a headless plot backend."""
+import os
+import sys
+from pathlib import Path
+
+# Before anything imports TensorFlow, in this process and in every notebook kernel it starts.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def repo() -> Path:
+    """The repository root."""
+    return REPO
+
+
+def run_course(*args, cwd=REPO, timeout=600):
+    """Run the `course` CLI in a subprocess with this interpreter; return the CompletedProcess."""
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "course_utils", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout)

@@ -1,0 +1,53 @@
+"""Every check of every exercise: passes on its reference, fails on the stub and on each known-wrong answer."""
+import pytest
+
+from course_utils.grading.judge import judge_task
+from course_utils.grading.plain import dumps, loads
+from course_utils.grading.produce import produce
+from course_utils.grading.tasks import exercise_tasks, known_exercises
+
+TASKS = [task for exercise in known_exercises() for task in exercise_tasks(exercise)]
+WRONG = [(task, wrong) for task in TASKS for wrong in task.wrong_answers]
+
+
+def grade(task, answer):
+    """Produce, send through JSON as batch grading will, then judge."""
+    return judge_task(task, loads(dumps(produce(task, answer))))
+
+
+def test_every_exercise_has_at_least_three_tasks():
+    assert known_exercises(), "no exercise has check definitions"
+    for exercise in known_exercises():
+        assert len(exercise_tasks(exercise)) >= 3, exercise
+
+
+@pytest.mark.parametrize("task", TASKS, ids=lambda task: task.id)
+def test_reference_answer_passes(task):
+    result = grade(task, task.reference)
+    assert result.passed, result.first_problem()
+    assert result.earned == task.points
+
+
+@pytest.mark.parametrize("task", TASKS, ids=lambda task: task.id)
+def test_unsolved_stub_fails(task):
+    def stub(*args, **kwargs):
+        raise NotImplementedError()
+
+    result = grade(task, stub)
+    assert not result.passed and result.earned == 0
+    assert "not implemented yet" in result.first_problem()
+
+
+@pytest.mark.parametrize("task, wrong", WRONG, ids=lambda item: getattr(item, "id", None) or getattr(item, "mistake", "").replace(" ", "-"))
+def test_known_wrong_answer_fails_with_a_hint(task, wrong):
+    result = grade(task, wrong.make())
+    assert not result.passed, f"{task.id} accepted a known-wrong answer: {wrong.mistake}"
+    failed = [case for case in result.cases if not case.passed]
+    assert all(case.problem and case.hint for case in failed)
+
+
+def test_task_ids_are_unique_and_match_their_exercise():
+    ids = [task.id for task in TASKS]
+    assert len(ids) == len(set(ids))
+    for exercise in known_exercises():
+        assert all(task.exercise == exercise for task in exercise_tasks(exercise))

@@ -1,0 +1,63 @@
+"""course_utils.environment and the promise that importing the package is cheap."""
+import random
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from course_utils.environment import doctor, environment_report, setup_notebook
+
+
+def test_setup_notebook_seeds_python_and_numpy_and_prints_nothing(capsys):
+    setup_notebook(seed=7, keras=False)
+    first = (random.random(), np.random.rand())
+    setup_notebook(seed=7, keras=False)
+    assert (random.random(), np.random.rand()) == first
+    assert capsys.readouterr() == ("", "")
+
+
+def test_setup_notebook_seeds_keras(capsys):
+    import keras
+
+    setup_notebook(seed=1)
+    first = keras.random.uniform((3,)).numpy()
+    setup_notebook(seed=1)
+    np.testing.assert_array_equal(keras.random.uniform((3,)).numpy(), first)
+    assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("seed", [-1, 1.0, "0", None, True])
+def test_setup_notebook_rejects_bad_seed(seed):
+    with pytest.raises(ValueError, match="Received: seed="):
+        setup_notebook(seed=seed, keras=False)
+
+
+def test_doctor_reports_versions_devices_and_determinism(capsys):
+    report = doctor()
+    printed = capsys.readouterr().out
+    for label in ("Python", "TensorFlow", "Keras", "Keras backend", "Devices", "GPU", "TF_ENABLE_ONEDNN_OPTS", "Op determinism"):
+        assert label in report and label in printed
+    assert report["Keras backend"] == "tensorflow"
+    assert environment_report().keys() == report.keys()
+
+
+def _modules_after(code: str) -> set:
+    """Run `code` in a fresh interpreter; return the names in sys.modules afterwards."""
+    script = f"{code}\nimport sys; print(' '.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def test_importing_course_utils_does_not_import_tensorflow_or_pyplot():
+    modules = _modules_after("import course_utils")
+    assert "tensorflow" not in modules and "keras" not in modules and "matplotlib.pyplot" not in modules
+
+
+def test_course_help_does_not_import_tensorflow():
+    code = (
+        "import contextlib, io\nfrom course_utils.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n    main(['--help'])"
+    )
+    modules = _modules_after(code)
+    assert "tensorflow" not in modules and "keras" not in modules

@@ -1,0 +1,226 @@
+"""course_utils.grading: every path a learner's answer can take through a check."""
+import time
+
+import numpy as np
+import pytest
+
+from course_utils.grading import CheckFailed, check, grade_answer
+from course_utils.grading.judge import compare_values, judge_task
+from course_utils.grading.plain import NotPlainData, dumps, loads, to_plain
+from course_utils.grading.produce import produce, time_limit, TimeLimitExceeded
+from course_utils.grading.tasks import Case, Task, WrongAnswer, call_with_inputs, get_task
+
+
+class AlwaysEqual:
+    """An object that claims to equal anything."""
+
+    def __eq__(self, other):
+        return True
+
+    def __ne__(self, other):
+        return False
+
+    __hash__ = object.__hash__
+
+
+class ArrayLikeLiar(np.ndarray):
+    """An ndarray subclass whose comparisons always say yes."""
+
+    def __eq__(self, other):
+        return np.ones(np.shape(self), dtype=bool)
+
+
+def good_dense(x, w, b):
+    return x @ w + b
+
+
+def test_right_answer_passes_and_prints_the_same_every_run(capsys):
+    check("01.dense_layer", good_dense)
+    first = capsys.readouterr().out
+    check("01.dense_layer", good_dense)
+    assert capsys.readouterr().out == first
+    assert first.count("✓") == 4 and "✗" not in first and "3 of 3 points" in first
+
+
+def test_wrong_answer_fails_with_case_problem_and_hint(capsys):
+    with pytest.raises(CheckFailed) as raised:
+        check("01.dense_layer", lambda x, w, b: x @ w)
+    out = capsys.readouterr().out
+    assert isinstance(raised.value, AssertionError)
+    assert "✗ 4 examples, 3 features -> 2 units: values differ" in out
+    assert "hint:" in out and "0 of 3 points" in out
+    assert raised.value._render_traceback_() == [f"CheckFailed: {raised.value}"]
+
+
+def test_expected_values_are_never_printed(capsys):
+    task = get_task("01.weighted_sum")
+    with pytest.raises(CheckFailed):
+        check("01.weighted_sum", lambda x, w, b: 0.0)
+    out = capsys.readouterr().out
+    for case in task.make_cases():  # the distance to the answer would give it away too
+        expected = task.reference(*case.inputs)
+        assert f"{expected:.3g}" not in out and f"{abs(expected):.3g}" not in out
+
+
+def test_exception_is_shown_with_the_learners_own_line():
+    def dense(x, w, b):
+        hidden = x @ w
+        return hidden + b[:, None]  # wrong axis
+
+    result = grade_answer("01.dense_layer", dense)
+    problem = result.cases[0].problem
+    assert problem.startswith("raised ValueError") and "your code, line" in problem and "hidden + b[:, None]" in problem
+
+
+def test_not_implemented_stub_gets_zero_and_says_so():
+    def dense(x, w, b):
+        raise NotImplementedError()
+
+    result = grade_answer("01.dense_layer", dense)
+    assert result.earned == 0 and all("not implemented yet" in case.problem for case in result.cases)
+
+
+def test_endless_loop_times_out_quickly_and_later_cases_are_skipped():
+    def weighted_sum(x, w, b):
+        while True:
+            pass
+
+    task = get_task("01.weighted_sum")
+    fast = Task(**{**task.__dict__, "time_limit": 0.3})
+    start = time.monotonic()
+    result = judge_task(fast, produce(fast, weighted_sum))
+    assert time.monotonic() - start < 3
+    assert not result.passed and "0.3 s limit" in result.cases[0].problem
+    assert all("earlier case ran out of time" in case.problem for case in result.cases[1:])
+    assert "loop" in result.cases[0].hint
+
+
+def test_endless_loop_that_catches_exceptions_still_stops():
+    def stubborn(x, w, b):
+        while True:
+            try:
+                while True:
+                    pass
+            except Exception:  # noqa: BLE001 (the learner's mistake we guard against)
+                pass
+
+    task = get_task("01.weighted_sum")
+    fast = Task(**{**task.__dict__, "time_limit": 0.2})
+    assert "limit" in judge_task(fast, produce(fast, stubborn)).cases[0].problem
+
+
+@pytest.mark.parametrize("answer, message", [
+    (lambda x, w, b: None, "returned None: is a `return` statement missing?"),
+    (lambda x, w, b: AlwaysEqual(), "returned an object of type"),
+    (lambda x, w, b: "5.5", "returned a str; expected a single number"),
+    (lambda x, w, b: [1.0, "a"], "not numbers"),
+])
+def test_wrong_types_get_a_clear_problem(answer, message):
+    result = grade_answer("01.weighted_sum", answer)
+    assert not result.passed and message in result.cases[0].problem
+
+
+def test_objects_claiming_equality_never_pass():
+    assert not grade_answer("01.dense_layer", lambda x, w, b: AlwaysEqual()).passed
+    liar = lambda x, w, b: np.zeros((len(x), w.shape[1])).view(ArrayLikeLiar)  # noqa: E731
+    assert not grade_answer("01.dense_layer", liar).passed
+
+
+def test_tensors_and_lists_are_accepted_as_arrays():
+    import tensorflow as tf
+
+    assert grade_answer("01.dense_layer", lambda x, w, b: tf.constant(x @ w + b)).passed
+    assert grade_answer("01.dense_layer", lambda x, w, b: (x @ w + b).tolist()).passed
+
+
+def test_modifying_an_input_in_place_fails_and_the_official_inputs_stay_intact():
+    task = get_task("01.standardize")
+    before = [case.inputs[0].copy() for case in task.make_cases()]
+
+    def standardize(x):
+        x -= x.mean(axis=0)
+        return x / np.where(x.std(axis=0) > 0, x.std(axis=0), 1)
+
+    result = grade_answer("01.standardize", standardize)
+    assert "changed its input in place" in result.cases[0].problem
+    for case, original in zip(task.make_cases(), before):
+        np.testing.assert_array_equal(case.inputs[0], original)
+
+
+def test_unknown_task_ids_are_rejected_with_the_known_ones():
+    with pytest.raises(ValueError, match="01.weighted_sum"):
+        check("01.nope", good_dense)
+    with pytest.raises(ValueError, match="Expected a task id like"):
+        check("dense", good_dense)
+    with pytest.raises(ValueError, match="exercise"):
+        check("99.dense", good_dense)
+
+
+def test_task_definitions_need_three_wrong_answers():
+    with pytest.raises(ValueError, match="at least 3 known-wrong answers"):
+        Task(id="01.toy", title="t", points=1, answer_name="toy", make_cases=list, run=call_with_inputs,
+             judge=lambda case, value: None, reference=None, hint="", wrong_answers=(WrongAnswer("w", list),))
+
+
+def test_judging_works_from_plain_json_in_another_process_style_round_trip():
+    task = get_task("01.dense_layer")
+    wire = dumps(produce(task, lambda x, w, b: x @ w.T + b))
+    result = judge_task(task, loads(wire))
+    assert not result.passed and result.cases[1].problem.startswith("values differ")
+    assert judge_task(task, loads(dumps(produce(task, good_dense)))).passed
+
+
+def test_missing_or_tampered_outcomes_fail_safely():
+    task = get_task("01.dense_layer")
+    assert not judge_task(task, []).passed
+    outcomes = produce(task, good_dense)
+    outcomes[0]["case"] = "something else"
+    assert not judge_task(task, outcomes).passed
+    outcomes = produce(task, good_dense)
+    outcomes[2]["value"] = {"not": "an array"}
+    assert not judge_task(task, outcomes).passed
+
+
+@pytest.mark.parametrize("expected, value, fragment", [
+    (np.zeros((2, 3)), np.zeros((3, 2)), "returned shape (3, 2); expected shape (2, 3)"),
+    (np.zeros(3), 1.0, "expected an array of shape (3,)"),
+    (1.0, np.zeros(3), "expected a single number"),
+    (np.zeros(2), np.array([np.nan, 0.0]), "nan or inf in 1 of 2"),
+    (np.zeros(2), np.array([0.0, 0.5]), "values differ in 1 of 2 entries, the first at index 1"),
+    (np.zeros((2, 2)), np.array([[0.0, 0.5], [1.0, 0.0]]), "2 of 4 entries, the first at index (0, 1)"),
+    (2.0, 2.5, "wrong value"),
+])
+def test_compare_values_messages(expected, value, fragment):
+    assert fragment in compare_values(expected, value)
+
+
+def test_compare_values_accepts_within_tolerance():
+    assert compare_values(np.ones(3), np.ones(3) + 1e-9) is None
+    assert compare_values(1.0, np.float64(1.0)) is None
+
+
+def test_plain_data_round_trip_and_rejections():
+    value = {"predictions": np.array([1, 2], dtype=np.int64), "score": 0.5, "ok": True}
+    back = loads(dumps(to_plain(value)))
+    np.testing.assert_array_equal(back["predictions"], value["predictions"])
+    assert back["predictions"].dtype == np.int64 and back["score"] == 0.5 and back["ok"] is True
+    with pytest.raises(NotPlainData):
+        to_plain(object())
+    with pytest.raises(ValueError):
+        loads('{"__ndarray__": [1], "dtype": "|O", "shape": [1]}')
+
+
+def test_time_limit_leaves_no_alarm_behind():
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(0.05):
+            while True:
+                pass
+    time.sleep(0.7)  # a leftover repeating alarm would fire here
+
+
+def test_a_case_failure_never_hides_the_other_cases():
+    task = get_task("01.flatten_images")
+    cases = task.make_cases()
+    result = grade_answer("01.flatten_images", lambda images: images.reshape(len(images), 64))
+    assert [case.passed for case in result.cases] == [True, False, False]
+    assert isinstance(cases[0], Case)
