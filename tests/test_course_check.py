@@ -1,0 +1,36 @@
+"""`course check` on the real notebooks: full marks for solutions, zero for untouched exercises."""
+import hashlib
+
+import pytest
+
+from .conftest import REPO, run_course
+
+SOLUTIONS = sorted((REPO / "solutions").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda path: path.stem)
+def test_solution_gets_full_marks_and_exercise_gets_zero(solution):
+    exercise = REPO / "exercises" / solution.name
+    before = (_digest(solution), _digest(exercise))
+
+    solved = run_course("check", solution)
+    assert solved.returncode == 0, solved.stdout + solved.stderr
+    total = solved.stdout.strip().splitlines()[-1].split()
+    assert total[0] == "total" and total[1].split("/")[0] == total[1].split("/")[1]
+    assert "✗" not in solved.stdout
+
+    untouched = run_course("check", exercise)
+    assert untouched.returncode == 1, untouched.stdout + untouched.stderr
+    assert "✓" not in untouched.stdout.split("result  points", 1)[1].split("total")[0]
+    total_line = next(line for line in untouched.stdout.splitlines() if line.strip().startswith("total"))
+    assert total_line.split()[1].startswith("0/")
+
+    assert (_digest(solution), _digest(exercise)) == before, "course check modified a notebook"
+
+
+def test_there_are_solutions_to_check():
+    assert len(SOLUTIONS) >= 2

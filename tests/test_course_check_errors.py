@@ -1,0 +1,28 @@
+"""`course check` on files that are not exercise notebooks: one line, non-zero exit, file unchanged."""
+import json
+
+import pytest
+
+from .conftest import run_course
+
+
+@pytest.mark.parametrize("name, content, fragment", [
+    ("empty.ipynb", b"", "the file is empty"),
+    ("garbage.ipynb", b"{this is not json", "not a valid Jupyter notebook"),
+    ("list.ipynb", b"[1, 2, 3]", "not a valid Jupyter notebook"),
+    ("binary.ipynb", b"\xff\xfe\x00\x01", "cannot be read as UTF-8"),
+    ("other.ipynb", json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}).encode(), "not an exercise notebook"),
+])
+def test_invalid_input_gets_one_line_and_exit_2(tmp_path, name, content, fragment):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run_course("check", path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and fragment in result.stderr
+    assert path.read_bytes() == content
+
+
+def test_missing_file(tmp_path):
+    result = run_course("check", tmp_path / "nope.ipynb")
+    assert result.returncode == 2 and "not a file" in result.stderr
