@@ -1,4 +1,4 @@
-"""Shared test set-up: quiet TensorFlow (kernels started by nbval inherit it) and a headless plot backend."""
+"""Shared test set-up: quiet TensorFlow before anything imports it (nbval kernels inherit the environment)."""
 import os
 import sys
 from pathlib import Path
@@ -6,7 +6,6 @@ from pathlib import Path
 # Before anything imports TensorFlow, in this process and in every notebook kernel it starts.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pytest  # noqa: E402
 
