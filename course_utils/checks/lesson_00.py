@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..data import load_digits
-from ..grading.judge import matches_reference
+from ..grading.builders import function_task
 from ..grading.models import accuracy_at_least, run_classifier
-from ..grading.tasks import Case, Task, WrongAnswer, call_with_inputs
+from ..grading.tasks import Case, Task, WrongAnswer
 
 PIXEL_NETWORK_FLOOR = 0.90
 
@@ -133,15 +133,8 @@ def _two_feature_network(x_train, y_train):
 
 
 TASKS = [
-    Task(
-        id="00.ink",
-        title="a hand-made feature: the mean grey level (ink) of each image",
-        points=1,
-        answer_name="ink",
-        make_cases=_ink_cases,
-        run=call_with_inputs,
-        judge=matches_reference(ink),
-        reference=ink,
+    function_task(
+        "00.ink", "a hand-made feature: the mean grey level (ink) of each image", 1, reference=ink, cases=_ink_cases,
         hint="images has shape (n, height, width); average over axes 1 and 2 to get shape (n,).",
         wrong_answers=(
             WrongAnswer("averages the whole batch into one number", lambda: lambda images: float(np.mean(images))),
@@ -150,15 +143,8 @@ TASKS = [
             WrongAnswer("averages over the images instead of the pixels", lambda: lambda images: np.mean(images, axis=(0, 1))),
         ),
     ),
-    Task(
-        id="00.asymmetry",
-        title="a hand-made feature: how far each image is from its mirror image",
-        points=2,
-        answer_name="asymmetry",
-        make_cases=_asymmetry_cases,
-        run=call_with_inputs,
-        judge=matches_reference(asymmetry),
-        reference=asymmetry,
+    function_task(
+        "00.asymmetry", "a hand-made feature: how far each image is from its mirror image", 2, reference=asymmetry, cases=_asymmetry_cases,
         hint="mirror = images[:, :, ::-1]; average |images - mirror| over axes 1 and 2.",
         wrong_answers=(
             WrongAnswer("mirrors top-bottom instead of left-right", lambda: lambda images: np.abs(images - images[:, ::-1, :]).mean(axis=(1, 2))),
@@ -166,15 +152,8 @@ TASKS = [
             WrongAnswer("reverses the order of the images", lambda: lambda images: np.abs(images - images[::-1]).mean(axis=(1, 2))),
         ),
     ),
-    Task(
-        id="00.accuracy",
-        title="accuracy: the fraction of predictions that are right",
-        points=1,
-        answer_name="accuracy",
-        make_cases=_accuracy_cases,
-        run=call_with_inputs,
-        judge=matches_reference(accuracy),
-        reference=accuracy,
+    function_task(
+        "00.accuracy", "accuracy: the fraction of predictions that are right", 1, reference=accuracy, cases=_accuracy_cases,
         hint="np.mean(y_true == y_pred) is the fraction of matches, a number between 0 and 1.",
         wrong_answers=(
             WrongAnswer("counts the right predictions", lambda: lambda y_true, y_pred: int(np.sum(y_true == y_pred))),

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..data import load_digits
-from ..grading.judge import matches_reference
-from ..grading.tasks import Case, Task, WrongAnswer, call_with_inputs
+from ..grading.builders import function_task
+from ..grading.tasks import Case, WrongAnswer
 
 
 def _rng(seed: int) -> np.random.Generator:
@@ -100,15 +100,8 @@ def _flatten_cases():
 
 
 TASKS = [
-    Task(
-        id="01.weighted_sum",
-        title="the weighted sum w·x + b of one input vector",
-        points=2,
-        answer_name="weighted_sum",
-        make_cases=_weighted_sum_cases,
-        run=call_with_inputs,
-        judge=matches_reference(weighted_sum),
-        reference=weighted_sum,
+    function_task(
+        "01.weighted_sum", "the weighted sum w·x + b of one input vector", 2, reference=weighted_sum, cases=_weighted_sum_cases,
         hint="w·x + b is one number: multiply inputs by weights, sum, add the bias (np.dot or @ does the first two).",
         wrong_answers=(
             WrongAnswer("forgets the bias", lambda: lambda x, w, b: float(np.dot(w, x))),
@@ -117,15 +110,8 @@ TASKS = [
             WrongAnswer("hard-codes the notebook's example", lambda: lambda x, w, b: 5.5),
         ),
     ),
-    Task(
-        id="01.dense_layer",
-        title="a dense layer as one matrix product, x @ w + b, for a batch",
-        points=3,
-        answer_name="dense",
-        make_cases=_dense_cases,
-        run=call_with_inputs,
-        judge=matches_reference(dense),
-        reference=dense,
+    function_task(
+        "01.dense_layer", "a dense layer as one matrix product, x @ w + b, for a batch", 3, reference=dense, cases=_dense_cases,
         hint="One matrix product computes every weighted sum of every example at once: x @ w + b.",
         wrong_answers=(
             WrongAnswer("forgets the bias", lambda: lambda x, w, b: x @ w),
@@ -134,15 +120,8 @@ TASKS = [
             WrongAnswer("adds the sum of the biases", lambda: lambda x, w, b: x @ w + b.sum()),
         ),
     ),
-    Task(
-        id="01.standardize",
-        title="standardise every column of a data matrix (broadcasting)",
-        points=3,
-        answer_name="standardize",
-        make_cases=_standardize_cases,
-        run=call_with_inputs,
-        judge=matches_reference(standardize),
-        reference=standardize,
+    function_task(
+        "01.standardize", "standardise every column of a data matrix (broadcasting)", 3, reference=standardize, cases=_standardize_cases,
         hint="(x - mean) / std with mean and std of shape (d,) computed over axis 0; guard std == 0.",
         wrong_answers=(
             WrongAnswer("standardises rows instead of columns",
@@ -152,15 +131,8 @@ TASKS = [
             WrongAnswer("modifies its input in place", lambda: _standardize_in_place),
         ),
     ),
-    Task(
-        id="01.flatten_images",
-        title="flatten a batch of images into rows of pixels",
-        points=2,
-        answer_name="flatten_images",
-        make_cases=_flatten_cases,
-        run=call_with_inputs,
-        judge=matches_reference(flatten_images, atol=0, rtol=0),
-        reference=flatten_images,
+    function_task(
+        "01.flatten_images", "flatten a batch of images into rows of pixels", 2, reference=flatten_images, cases=_flatten_cases, atol=0, rtol=0,
         hint="images.reshape(number_of_images, -1) keeps one row per image.",
         wrong_answers=(
             WrongAnswer("flattens everything into one long vector", lambda: lambda images: images.reshape(-1)),
