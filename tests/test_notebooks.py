@@ -88,6 +88,15 @@ def test_lesson_has_header_and_footer(path):
     assert "setup_notebook(" in first_code.source and not first_code.outputs
 
 
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=_relative)
+def test_setup_notebook_runs_before_tensorflow_is_imported(path):
+    first_code = next(cell for cell in _read(path).cells if cell.cell_type == "code").source
+    assert "setup_notebook(" in first_code
+    setup_at = first_code.index("setup_notebook(")
+    for module in ("import keras", "import tensorflow", "from keras", "from tensorflow"):
+        assert module not in first_code[:setup_at], f"{module!r} comes before setup_notebook(...)"
+
+
 @pytest.mark.parametrize("path", SOLUTIONS, ids=_relative)
 def test_solution_has_one_check_cell_per_task_in_order(path):
     notebook = _read(path)
