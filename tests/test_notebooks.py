@@ -63,7 +63,10 @@ def test_outputs_are_clean_and_complete(path):
             for pattern, what in NOISE:
                 assert not pattern.search(text), f"cell {index}: {what} in output: {pattern.search(text).group(0)!r}"
         if "NBVAL_IGNORE_OUTPUT" in cell.source:
-            assert re.search(r"NBVAL_IGNORE_OUTPUT\W+\w+", cell.source), f"cell {index}: NBVAL_IGNORE_OUTPUT needs a reason"
+            lines = [line.strip() for line in cell.source.splitlines()]
+            assert "# NBVAL_IGNORE_OUTPUT" in lines, f"cell {index}: nbval only sees the marker alone on its line"
+            after = lines[lines.index("# NBVAL_IGNORE_OUTPUT") + 1] if lines.index("# NBVAL_IGNORE_OUTPUT") + 1 < len(lines) else ""
+            assert re.match(r"#\s*\S.{10,}", after), f"cell {index}: give the reason on the line after the marker"
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=_relative)

@@ -145,7 +145,7 @@ TASKS = [
     ),
     function_task(
         "00.asymmetry", "a hand-made feature: how far each image is from its mirror image", 2, reference=asymmetry, cases=_asymmetry_cases,
-        hint="mirror = images[:, :, ::-1]; average |images - mirror| over axes 1 and 2.",
+        hint="Mirror each image left-right (reverse its columns), then average the absolute pixel differences of each image.",
         wrong_answers=(
             WrongAnswer("mirrors top-bottom instead of left-right", lambda: lambda images: np.abs(images - images[:, ::-1, :]).mean(axis=(1, 2))),
             WrongAnswer("forgets the absolute value", lambda: lambda images: (images - images[:, :, ::-1]).mean(axis=(1, 2))),
@@ -154,7 +154,7 @@ TASKS = [
     ),
     function_task(
         "00.accuracy", "accuracy: the fraction of predictions that are right", 1, reference=accuracy, cases=_accuracy_cases,
-        hint="np.mean(y_true == y_pred) is the fraction of matches, a number between 0 and 1.",
+        hint="Compare labels and predictions element by element and take the fraction that match: a number between 0 and 1.",
         wrong_answers=(
             WrongAnswer("counts the right predictions", lambda: lambda y_true, y_pred: int(np.sum(y_true == y_pred))),
             WrongAnswer("returns a percentage", lambda: lambda y_true, y_pred: 100 * float(np.mean(y_true == y_pred))),

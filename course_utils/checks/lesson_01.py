@@ -112,7 +112,7 @@ TASKS = [
     ),
     function_task(
         "01.dense_layer", "a dense layer as one matrix product, x @ w + b, for a batch", 3, reference=dense, cases=_dense_cases,
-        hint="One matrix product computes every weighted sum of every example at once: x @ w + b.",
+        hint="One matrix product computes every weighted sum of every example at once; then add the bias to every row.",
         wrong_answers=(
             WrongAnswer("forgets the bias", lambda: lambda x, w, b: x @ w),
             WrongAnswer("transposes the weights", lambda: lambda x, w, b: x @ w.T + b),
@@ -122,7 +122,7 @@ TASKS = [
     ),
     function_task(
         "01.standardize", "standardise every column of a data matrix (broadcasting)", 3, reference=standardize, cases=_standardize_cases,
-        hint="(x - mean) / std with mean and std of shape (d,) computed over axis 0; guard std == 0.",
+        hint="Compute each column's mean and standard deviation over the examples, subtract and divide by broadcasting, and handle columns whose standard deviation is 0.",
         wrong_answers=(
             WrongAnswer("standardises rows instead of columns",
                         lambda: lambda x: (x - x.mean(axis=1, keepdims=True)) / np.where(x.std(axis=1, keepdims=True) > 0, x.std(axis=1, keepdims=True), 1)),
@@ -133,7 +133,7 @@ TASKS = [
     ),
     function_task(
         "01.flatten_images", "flatten a batch of images into rows of pixels", 2, reference=flatten_images, cases=_flatten_cases, atol=0, rtol=0,
-        hint="images.reshape(number_of_images, -1) keeps one row per image.",
+        hint="Reshape so that each image becomes one row, and let NumPy work out the row length.",
         wrong_answers=(
             WrongAnswer("flattens everything into one long vector", lambda: lambda images: images.reshape(-1)),
             WrongAnswer("hard-codes 64 pixels", lambda: lambda images: images.reshape(len(images), 64)),

@@ -34,7 +34,7 @@ def render_task(result: TaskResult) -> str:
             hints.append(case.hint)
             lines.append(f"      hint: {case.hint}")
     passed = sum(case.passed for case in result.cases)
-    summary = f"{passed} of {len(result.cases)} cases passed: {result.earned} of {result.points} points."
+    summary = f"{passed} of {len(result.cases)} cases passed: {result.earned} of {result.points} point{'s' if result.points != 1 else ''}."
     lines.append(f"  {summary}" + ("" if result.passed else " Fix the ✗ cases and run this cell again."))
     return "\n".join(lines)
 
