@@ -56,6 +56,12 @@ def _cell_errors(notebook) -> list[str]:
     return lines
 
 
+def _progress(done: int, total: int) -> None:
+    """Show ``cell done/total`` on one line of stderr, when stderr is a terminal."""
+    if sys.stderr.isatty():
+        print(f"\r  cell {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
+
+
 def run_and_collect(notebook, exercise: str, *, cell_timeout: float) -> tuple[dict, list[str]]:
     """Execute a copy of the notebook without its check cells and collect outcomes.
 
@@ -73,7 +79,7 @@ def run_and_collect(notebook, exercise: str, *, cell_timeout: float) -> tuple[di
         runnable.cells.append(new_code_cell(collect_cell_source(exercise, outcome_file)))
         notes = []
         try:
-            execute(runnable, working_dir=workdir, cell_timeout=cell_timeout, allow_errors=True)
+            execute(runnable, working_dir=workdir, cell_timeout=cell_timeout, allow_errors=True, on_cell_done=_progress)
         except CellTimeoutError:
             notes.append(f"a cell ran longer than {cell_timeout:g} s and was stopped")
         except DeadKernelError:
