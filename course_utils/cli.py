@@ -6,6 +6,7 @@ fast and never imports TensorFlow.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,34 @@ def _check(args) -> int:
     from .grading.notebook import check_notebook  # noqa: PLC0415
 
     return check_notebook(Path(args.notebook), cell_timeout=args.cell_timeout)
+
+
+def _grade(args) -> int:
+    from .grading.batch import DEFAULT_TEMPLATES, Limits, find_submissions, grade_all, write_gradebook  # noqa: PLC0415
+
+    templates = Path(args.exercises) if args.exercises else DEFAULT_TEMPLATES
+    limits = Limits(notebook_seconds=args.notebook_timeout, cell_seconds=args.cell_timeout, memory_mb=args.memory_mb)
+    try:
+        submissions = find_submissions(args.submissions)
+        what = f"exercise {args.exercise}" if args.exercise else "each as the exercise it says it is"
+        print(f"Grading {len(submissions)} submission(s), {what}, {args.jobs} at a time...", file=sys.stderr, flush=True)
+        graded = grade_all(submissions, args.exercise, templates=templates, jobs=args.jobs, limits=limits, progress=sys.stderr)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    written = write_gradebook(graded, Path(args.out))
+    counts = {}
+    for item in graded:
+        counts[item.status] = counts.get(item.status, 0) + 1
+    print("statuses: " + ", ".join(f"{status} {count}" for status, count in sorted(counts.items())))
+    print(f"gradebook: {written['csv']} and {written['json']}; feedback: {written['feedback']}/")
+    return 0
+
+
+def _validate(args) -> int:
+    from .grading.validate import validate_notebook  # noqa: PLC0415
+
+    return validate_notebook(Path(args.notebook), cell_timeout=args.cell_timeout)
 
 
 def _execute(args) -> int:
@@ -63,8 +92,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="run an exercise notebook in a fresh kernel and score every task")
     check.add_argument("notebook", help="path to a filled-in exercise notebook (it is never modified)")
-    check.add_argument("--cell-timeout", type=float, default=300, help="seconds allowed per cell (default: 300)")
+    check.add_argument("--cell-timeout", type=float, default=60, help="seconds allowed per cell (default: 60)")
     check.set_defaults(run=_check)
+
+    validate = commands.add_parser("validate", help="(learners) before submitting: which exercise, every task present, runs top to bottom, the score")
+    validate.add_argument("notebook", help="your filled-in exercise notebook (it is never modified)")
+    validate.add_argument("--cell-timeout", type=float, default=60, help="seconds allowed per cell (default: 60)")
+    validate.set_defaults(run=_validate)
+
+    cores = os.cpu_count() or 1
+    grade = commands.add_parser("grade", help="(instructors) grade submitted notebooks into a gradebook and feedback files")
+    grade.add_argument("submissions", nargs="+", help="submitted .ipynb files and folders of them (never modified)")
+    grade.add_argument("--out", required=True, help="folder for gradebook.csv, gradebook.json and feedback/ (the only place written)")
+    grade.add_argument("--exercise", help="the exercise every submission must be, e.g. 01 (default: grade each as the exercise it says it is)")
+    grade.add_argument("--jobs", type=int, default=cores, help=f"submissions graded at once (default: the number of cores, {cores})")
+    grade.add_argument("--notebook-timeout", type=float, default=600, help="seconds per submission (default: 600)")
+    grade.add_argument("--cell-timeout", type=float, default=60, help="seconds per cell; a cell over it is interrupted (default: 60)")
+    grade.add_argument("--memory-mb", type=float, default=3072, help="memory per submission, kernel included (default: 3072)")
+    grade.add_argument("--exercises", help="folder of official exercise notebooks (default: this course's exercises/)")
+    grade.set_defaults(run=_grade)
 
     execute = commands.add_parser("execute", help="(authors) re-run notebooks top to bottom and save their outputs")
     execute.add_argument("notebooks", nargs="+", help="lesson or solution notebooks")

@@ -57,7 +57,8 @@ def kernel_environment() -> dict:
     return {**os.environ, **{k: os.environ.get(k, v) for k, v in TENSORFLOW_ENVIRONMENT.items()}, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 
 
-def execute(notebook, *, working_dir, cell_timeout: float = 120, allow_errors: bool = False, on_cell_done=None):
+def execute(notebook, *, working_dir, cell_timeout: float = 120, allow_errors: bool = False, on_cell_done=None,
+            interrupt_on_timeout: bool = False, timeout_for=None):
     """Execute a notebook in place (in memory) in a fresh kernel.
 
     Args:
@@ -68,6 +69,10 @@ def execute(notebook, *, working_dir, cell_timeout: float = 120, allow_errors: b
             otherwise stop at the first error.
         on_cell_done: Optional ``callback(done, total)`` called after each
             cell, for progress reports.
+        interrupt_on_timeout: Interrupt a cell that runs out of time and go
+            on with the next one, instead of raising `CellTimeoutError`.
+        timeout_for: Optional ``function(cell) -> seconds or None`` giving
+            some cells another limit than `cell_timeout` (None: the default).
 
     Returns:
         The same notebook, executed.
@@ -81,7 +86,9 @@ def execute(notebook, *, working_dir, cell_timeout: float = 120, allow_errors: b
     from nbclient import NotebookClient  # noqa: PLC0415
 
     client = NotebookClient(notebook, timeout=cell_timeout, kernel_name=KERNEL_NAME, allow_errors=allow_errors,
-                            resources={"metadata": {"path": str(working_dir)}})
+                            interrupt_on_timeout=interrupt_on_timeout, resources={"metadata": {"path": str(working_dir)}})
+    if timeout_for is not None:
+        client.timeout_func = lambda cell: timeout_for(cell) or cell_timeout
     if on_cell_done is not None:
         client.on_cell_executed = lambda cell, cell_index, **_: on_cell_done(cell_index + 1, len(notebook.cells))
     # The kernel's own stderr (e.g. its transport warning) is noise for learners; cell errors still reach the outputs.

@@ -26,3 +26,23 @@ def test_invalid_input_gets_one_line_and_exit_2(tmp_path, name, content, fragmen
 def test_missing_file(tmp_path):
     result = run_course("check", tmp_path / "nope.ipynb")
     assert result.returncode == 2 and "not a file" in result.stderr
+
+
+def test_validate_reports_stubs_errors_and_score(repo):
+    result = run_course("validate", repo / "exercises" / "01_tensors.ipynb")
+    assert result.returncode == 1
+    assert "exercise 01, 4 tasks" in result.stdout and "still the stub" in result.stdout
+    assert "NotImplementedError" in result.stdout and "total" in result.stdout and " 0/10" in result.stdout
+
+
+def test_validate_passes_a_solved_notebook(repo):
+    result = run_course("validate", repo / "solutions" / "01_tensors.ipynb")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "runs without errors" in result.stdout and "10/10" in result.stdout and "still the stub" not in result.stdout
+
+
+def test_validate_rejects_a_non_notebook(tmp_path):
+    path = tmp_path / "x.ipynb"
+    path.write_text("nope")
+    result = run_course("validate", path)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1

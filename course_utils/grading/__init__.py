@@ -7,7 +7,10 @@ A check has two separable halves:
 * `judge.judge_task` judges those plain outcomes against the task definition,
   in any process.
 
-`check` does both at once for a check cell.
+`check` does both at once for a check cell. For whole notebooks, `rebuild`
+puts a submission's answer cells into the official exercise template,
+`worker` runs it in a fresh kernel in its own process, and `batch` judges the
+outcomes and writes the gradebook (`course check`, `validate`, `grade`).
 """
 from __future__ import annotations
 

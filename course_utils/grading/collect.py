@@ -32,8 +32,16 @@ def collect_outcomes(exercise: str, namespace: dict, path) -> None:
 
 
 def collect_cell_source(exercise: str, path) -> str:
-    """The source of the cell appended to a notebook to collect its outcomes."""
+    """The source of the cell appended to a notebook to collect its outcomes.
+
+    It first drops every loaded `course_utils` module, so that a notebook that
+    monkey-patched the package (say, to make `produce` report the reference's
+    values) is graded by a fresh copy read from disk.
+    """
     return (
+        "import sys as __course_sys\n"
+        "for __course_name in [n for n in __course_sys.modules if n == 'course_utils' or n.startswith('course_utils.')]:\n"
+        "    del __course_sys.modules[__course_name]\n"
         "from course_utils.grading.collect import collect_outcomes as __course_collect\n"
         f"__course_collect({exercise!r}, globals(), {str(path)!r})"
     )

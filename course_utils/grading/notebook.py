@@ -1,23 +1,19 @@
-"""`course check NOTEBOOK`: run an exercise notebook in a fresh kernel and score it.
+"""`course check NOTEBOOK`: score one exercise notebook the way `course grade` does.
 
-The notebook file is only read. An in-memory copy runs top to bottom in a
-fresh kernel, in a temporary folder, with its check cells left out (they
-would only repeat the work); a final cell collects plain outcomes for every
-task, and the judging happens here, in this process, from the task
-definitions. The score never comes from what the notebook printed.
+The notebook file is only read. Its answer cells are put into the official
+exercise template (see `rebuild.py`), which runs in a fresh kernel in a worker
+process; a final cell collects plain outcomes for every task, and the judging
+happens in this process, from the task definitions. The score never comes
+from what the notebook printed.
 """
 from __future__ import annotations
 
-import copy
 import re
 import sys
-import tempfile
 from pathlib import Path
 
-from ..notebooks import InvalidNotebook, execute, read_notebook
-from .collect import collect_cell_source
-from .judge import TaskResult, judge_task
-from .plain import loads
+from ..notebooks import InvalidNotebook, read_notebook
+from .judge import TaskResult
 from .report import FAIL_MARK, PASS_MARK
 from .tasks import exercise_tasks
 
@@ -45,7 +41,7 @@ def identify_exercise(notebook, path: Path) -> str | None:
     return match["exercise"] if match else None
 
 
-def _cell_errors(notebook) -> list[str]:
+def cell_errors(notebook) -> list[str]:
     """One line per learner cell that raised: ``cell N: ErrorName: message``."""
     lines = []
     for index, cell in enumerate(notebook.cells, start=1):
@@ -54,40 +50,6 @@ def _cell_errors(notebook) -> list[str]:
                 message = str(output.get("evalue", "")).splitlines()[0][:120] if output.get("evalue") else ""
                 lines.append(f"cell {index}: {output.get('ename')}{': ' + message if message else ''}")
     return lines
-
-
-def _progress(done: int, total: int) -> None:
-    """Show ``cell done/total`` on one line of stderr, when stderr is a terminal."""
-    if sys.stderr.isatty():
-        print(f"\r  cell {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
-
-
-def run_and_collect(notebook, exercise: str, *, cell_timeout: float) -> tuple[dict, list[str]]:
-    """Execute a copy of the notebook without its check cells and collect outcomes.
-
-    Returns:
-        ``(outcomes by task id, notes)``: the plain outcomes (empty when the
-        run broke down) and lines describing errors met on the way.
-    """
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError  # noqa: PLC0415
-    from nbformat.v4 import new_code_cell  # noqa: PLC0415
-
-    runnable = copy.deepcopy(notebook)
-    runnable.cells = [cell for cell in runnable.cells if not is_check_cell(cell)]
-    with tempfile.TemporaryDirectory(prefix="course-check-") as workdir:
-        outcome_file = Path(workdir) / "outcomes.json"
-        runnable.cells.append(new_code_cell(collect_cell_source(exercise, outcome_file)))
-        notes = []
-        try:
-            execute(runnable, working_dir=workdir, cell_timeout=cell_timeout, allow_errors=True, on_cell_done=_progress)
-        except CellTimeoutError:
-            notes.append(f"a cell ran longer than {cell_timeout:g} s and was stopped")
-        except DeadKernelError:
-            notes.append("the kernel died (out of memory, or the notebook exited Python)")
-        notes = _cell_errors(runnable) + notes
-        if not outcome_file.is_file():
-            return {}, notes
-        return loads(outcome_file.read_text(encoding="utf-8")), notes
 
 
 def format_table(results: list[TaskResult]) -> str:
@@ -103,43 +65,69 @@ def format_table(results: list[TaskResult]) -> str:
     return "\n".join(lines)
 
 
-def check_notebook(path: Path, *, cell_timeout: float = 300, out=None) -> int:
-    """Score an exercise notebook and print the table. The file is never modified.
+def load_for_grading(path: Path, *, templates: Path | None = None):
+    """Read a notebook and find its exercise and official template.
+
+    Returns:
+        ``(exercise, tasks, template_path, None)``, or ``(None, None, None, error)``
+        with a one-line error when the file is not an exercise notebook.
+    """
+    from .batch import DEFAULT_TEMPLATES, template_for  # noqa: PLC0415
+    from .worker import read_submission, which_exercise  # noqa: PLC0415
+
+    try:
+        notebook = read_submission(Path(path))
+    except InvalidNotebook as error:
+        return None, None, None, str(error)
+    exercise = identify_exercise(notebook, Path(path))
+    try:
+        tasks = exercise_tasks(exercise) if exercise else None
+        template = template_for(exercise, templates or DEFAULT_TEMPLATES) if tasks else None
+    except ValueError:
+        tasks = None
+    if not tasks or which_exercise(notebook, Path(path), read_notebook(template)) != exercise:
+        return None, None, None, f"{path}: not an exercise notebook of this course (no known exercise number in its metadata, check cells or name)"
+    return exercise, tasks, template, None
+
+
+def print_report(graded, *, out) -> None:
+    """Print a graded notebook's table, the hints of failed tasks, and the errors met while running it."""
+    if graded.status != "graded":
+        print(f"  not graded: {graded.status}: {graded.reason}", file=out)
+    print(format_table(graded.tasks), file=out)
+    for result in graded.tasks:
+        if not result.passed:
+            failed = next(case for case in result.cases if not case.passed)
+            print(f"  hint for {result.task_id}: {failed.hint or result.hint}", file=out)
+    errors = [note for note in graded.notes if note.startswith("cell ")]
+    if errors:
+        print("Errors while running the notebook:", file=out)
+        for note in errors:
+            print(f"  {note}", file=out)
+
+
+def check_notebook(path: Path, *, cell_timeout: float = 60, out=None) -> int:
+    """Score an exercise notebook as `course grade` would, and print the table.
 
     Args:
-        path: The notebook to score.
+        path: The notebook to score (never modified).
         cell_timeout: Seconds allowed per cell.
         out: Stream for the report (default ``sys.stdout``).
 
     Returns:
-        0 when every task passes, 1 when some task fails, 2 when the file is
-        not a notebook of a known exercise.
+        0 when every task passes, 1 when some task fails or the notebook
+        could not be run, 2 when the file is not a notebook of a known exercise.
     """
+    from .batch import Limits, Submission, judge_result, run_worker  # noqa: PLC0415
+
     out = out or sys.stdout
-    try:
-        notebook = read_notebook(path)
-    except InvalidNotebook as error:
+    exercise, tasks, template, error = load_for_grading(Path(path))
+    if error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    exercise = identify_exercise(notebook, Path(path))
-    try:
-        tasks = exercise_tasks(exercise) if exercise else None
-    except ValueError:
-        tasks = None
-    if not tasks:
-        print(f"error: {path}: not an exercise notebook of this course (no known exercise number in its metadata, check cells or name)", file=sys.stderr)
-        return 2
-    print(f"Running {path} top to bottom in a fresh kernel (exercise {exercise}, {len(tasks)} tasks)...", file=out, flush=True)
-    limit = max(cell_timeout, sum(task.time_limit * len(task.make_cases()) for task in tasks) + 60)
-    outcomes, notes = run_and_collect(notebook, exercise, cell_timeout=limit)
-    results = [judge_task(task, outcomes.get(task.id, [])) for task in tasks]
-    print(format_table(results), file=out)
-    for result in results:
-        if not result.passed:
-            failed = next(case for case in result.cases if not case.passed)
-            print(f"  hint for {result.task_id}: {failed.hint or result.hint}", file=out)
-    if notes:
-        print("Errors while running the notebook:", file=out)
-        for note in notes:
-            print(f"  {note}", file=out)
-    return 0 if all(result.passed for result in results) else 1
+    print(f"Running {path} in a fresh kernel (exercise {exercise}, {len(tasks)} tasks)...", file=out, flush=True)
+    submission = Submission("you", Path(path))
+    limits = Limits(cell_seconds=cell_timeout)
+    graded = judge_result(submission, run_worker(submission, exercise, template, limits), exercise)
+    print_report(graded, out=out)
+    return 0 if graded.status == "graded" and all(result.passed for result in graded.tasks) else 1

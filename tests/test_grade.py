@@ -1,0 +1,186 @@
+"""`course grade` on a crafted batch: every status, every tampering trick, submissions left byte-identical."""
+import copy
+import csv
+import hashlib
+import json
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_output
+
+from course_utils.grading.notebook import is_check_cell
+from course_utils.grading.rebuild import task_marker
+
+from .conftest import REPO, run_course
+
+SOLUTION = nbformat.read(REPO / "solutions" / "01_tensors.ipynb", as_version=4)
+EXERCISE = nbformat.read(REPO / "exercises" / "01_tensors.ipynb", as_version=4)
+FULL, TASKS = 10, ["01.weighted_sum", "01.dense_layer", "01.standardize", "01.flatten_images"]
+LIMITS = ["--notebook-timeout", "30", "--cell-timeout", "8", "--memory-mb", "1200", "--jobs", "2"]
+
+
+def _answer_cell(notebook, name):
+    return next(cell for cell in notebook.cells if cell.cell_type == "code" and task_marker(cell) == name and not is_check_cell(cell))
+
+
+def _with_answer(base, name, source):
+    notebook = copy.deepcopy(base)
+    _answer_cell(notebook, name).source = source
+    return notebook
+
+
+def crafted() -> dict:
+    """name -> (notebook or raw bytes, expected status, expected total or None)."""
+    no_checks = copy.deepcopy(SOLUTION)
+    no_checks.cells = [cell for cell in no_checks.cells if not is_check_cell(cell)]
+
+    shuffled = copy.deepcopy(SOLUTION)
+    checks = [cell for cell in shuffled.cells if is_check_cell(cell)]
+    shuffled.cells = [cell for cell in shuffled.cells if not is_check_cell(cell)][::-1] + checks[::-1] + [copy.deepcopy(c) for c in checks]
+    for index, cell in enumerate(shuffled.cells):
+        cell.id = f"{cell.id}-{index}" if index >= len(shuffled.cells) - len(checks) else cell.id
+
+    fake_check = copy.deepcopy(EXERCISE)
+    fake_check.cells.insert(1, new_code_cell("def check(*args, **kwargs):\n    print('✓ all cases passed: full points')"))
+    for cell in fake_check.cells:
+        if is_check_cell(cell):
+            cell.source = cell.source.replace('check("01.', 'check("01.')  # kept, but with a fake stored output
+            cell.outputs = [new_output("stream", name="stdout", text="✓ all cases passed: full points\n")]
+
+    patched = _with_answer(EXERCISE, "weighted_sum", (
+        "import course_utils.grading.produce as produce\n"
+        "from course_utils.grading.plain import to_plain\n"
+        "produce.run_case = lambda task, answer, case: {'case': case.name, 'status': 'ok', 'value': to_plain(task.reference(*case.inputs))}\n"
+        "import course_utils.grading.judge as judge\n"
+        "judge.compare_values = lambda *args, **kwargs: None\n\n"
+        "def weighted_sum(x, w, b):\n    return 0.0\n"))
+
+    always_equal = _with_answer(_with_answer(EXERCISE, "weighted_sum", (
+        "class Yes:\n    def __eq__(self, other):\n        return True\n    def __float__(self):\n        raise TypeError('no')\n\n"
+        "def weighted_sum(x, w, b):\n    return Yes()\n")), "dense", "def dense(x, w, b):\n    return Yes()\n")
+
+    hardcoded = _with_answer(SOLUTION, "weighted_sum", "def weighted_sum(x, w, b):\n    return 5.5  # the notebook's visible example\n")
+
+    new_ids = copy.deepcopy(SOLUTION)
+    for index, cell in enumerate(new_ids.cells):
+        cell.id = hashlib.sha1(f"{index}:{cell.source}".encode()).hexdigest()[:8]
+    new_ids.metadata.pop("course", None)
+
+    endless = _with_answer(EXERCISE, "weighted_sum", (
+        "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)  # ignores interrupts too\nwhile True:\n    pass\n"))
+
+    memory_hog = _with_answer(EXERCISE, "dense", "import numpy as np\nimport time\nballast = np.ones(300_000_000)  # 2.4 GB\ntime.sleep(60)\n")
+
+    kernel_exit = _with_answer(EXERCISE, "standardize", "import os\nos._exit(3)\n")
+
+    huge_output = copy.deepcopy(SOLUTION)
+    huge_output.cells[1].outputs = [new_output("stream", name="stdout", text="x" * 99 + "\n") for _ in range(60_000)]
+
+    notes_added = copy.deepcopy(SOLUTION)
+    notes_added.cells.insert(3, new_markdown_cell("My notes: I found broadcasting hard."))
+    notes_added.cells.insert(5, new_code_cell("scratch = 1 + 1"))
+
+    other = nbformat.read(REPO / "exercises" / "00_welcome.ipynb", as_version=4)
+    return {
+        "solved.ipynb": (SOLUTION, "graded", FULL),
+        "untouched.ipynb": (EXERCISE, "graded", 0),
+        "no_checks.ipynb": (no_checks, "graded", FULL),
+        "shuffled/01_tensors.ipynb": (shuffled, "graded", FULL),
+        "fake_check.ipynb": (fake_check, "graded", 0),
+        "patched.ipynb": (patched, "graded", 0),
+        "always_equal.ipynb": (always_equal, "graded", 0),
+        "hardcoded.ipynb": (hardcoded, "graded", FULL - 2),
+        "new_ids.ipynb": (new_ids, "graded", FULL),
+        "notes_added.ipynb": (notes_added, "graded", FULL),
+        "huge_output.ipynb": (huge_output, "graded", FULL),
+        "endless.ipynb": (endless, "timeout", 0),
+        "memory_hog.ipynb": (memory_hog, "memory", 0),
+        "kernel_exit.ipynb": (kernel_exit, "kernel_died", 0),
+        "not_json.ipynb": (b"{ this is not json", "invalid_notebook", 0),
+        "empty.ipynb": (b"", "invalid_notebook", 0),
+        "a_list.ipynb": (b"[1, 2, 3]", "invalid_notebook", 0),
+        "other_exercise.ipynb": (other, "wrong_exercise", 0),
+    }
+
+
+def _learner(name):
+    return name.split("/")[0].removesuffix(".ipynb")
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    submissions = tmp_path_factory.mktemp("submissions")
+    cases = crafted()
+    for name, (content, _, _) in cases.items():
+        path = submissions / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else nbformat.writes(content).encode())
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submissions.rglob("*")  if p.is_file()}
+    out = tmp_path_factory.mktemp("graded")
+    first = run_course("grade", submissions, "--out", out / "first", "--exercise", "01", *LIMITS)
+    second = run_course("grade", submissions, "--out", out / "second", "--exercise", "01", *LIMITS)
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submissions.rglob("*") if p.is_file()}
+    return {"cases": cases, "out": out, "first": first, "second": second, "before": before, "after": after}
+
+
+def _rows(folder):
+    with open(folder / "gradebook.csv", newline="", encoding="utf-8") as handle:
+        return {row["learner"]: row for row in csv.DictReader(handle)}
+
+
+def test_batch_completes(batch):
+    assert batch["first"].returncode == 0, batch["first"].stderr[-3000:]
+    assert "18/18 done" in batch["first"].stderr
+
+
+def test_every_submission_gets_the_expected_status_and_total(batch):
+    rows = _rows(batch["out"] / "first")
+    assert set(rows) == {_learner(name) for name in batch["cases"]}
+    problems = []
+    for name, (_, status, total) in batch["cases"].items():
+        row = rows[_learner(name)]
+        if (row["status"], int(row["total"])) != (status, total):
+            problems.append(f"{name}: got {row['status']} {row['total']} ({row['reason']}), expected {status} {total}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_row_has_a_column_per_task_and_a_reason_when_not_graded(batch):
+    for row in _rows(batch["out"] / "first").values():
+        assert all(task in row for task in TASKS) and row["max"] == str(FULL)
+        assert (row["status"] == "graded") == (row["reason"] == "")
+
+
+def test_submissions_are_byte_identical_and_nothing_else_was_written(batch):
+    assert batch["before"] == batch["after"]
+
+
+def test_a_rerun_gives_the_same_gradebook(batch):
+    first, second = batch["out"] / "first", batch["out"] / "second"
+    assert (first / "gradebook.csv").read_text() == (second / "gradebook.csv").read_text()
+    assert json.loads((first / "gradebook.json").read_text()) == json.loads((second / "gradebook.json").read_text())
+
+
+def test_feedback_has_results_and_hints_but_no_answers(batch):
+    feedback = batch["out"] / "first" / "feedback"
+    assert len(list(feedback.glob("*.md"))) == len(batch["cases"])
+    hardcoded = (feedback / "hardcoded.md").read_text()
+    assert "✗ 01.weighted_sum" in hardcoded and "hint:" in hardcoded and "✓ 01.dense_layer" in hardcoded
+    solution_lines = [line.strip() for cell in SOLUTION.cells for line in cell.source.splitlines()
+                      if cell.cell_type == "code" and line.strip().startswith("return")]
+    for path in feedback.glob("*.md"):
+        text = path.read_text()
+        assert not any(line in text for line in solution_lines), path.name
+    assert "timeout" in (feedback / "endless.md").read_text()
+
+
+@pytest.mark.parametrize("folder, full_marks", [("solutions", True), ("exercises", False)])
+def test_grading_the_course_folders(tmp_path, folder, full_marks):
+    """Without --exercise each notebook is graded as the exercise it is: solutions full, exercises zero."""
+    result = run_course("grade", REPO / folder, "--out", tmp_path, "--jobs", "2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = list(csv.DictReader((tmp_path / "gradebook.csv").open(encoding="utf-8")))
+    assert sorted(row["exercise"] for row in rows) == ["00", "01"]
+    for row in rows:
+        assert row["learner"] == folder and row["status"] == "graded"
+        assert row["total"] == (row["max"] if full_marks else "0"), row
+    assert sorted(p.name for p in (tmp_path / "feedback").glob("*.md")) == [f"{folder}_00.md", f"{folder}_01.md"]
