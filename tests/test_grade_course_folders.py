@@ -1,0 +1,19 @@
+"""`course grade` on the course's own folders: solutions get full marks, exercises zero."""
+import csv
+
+import pytest
+
+from .conftest import REPO, run_course
+
+
+@pytest.mark.parametrize("folder, full_marks", [("solutions", True), ("exercises", False)])
+def test_grading_the_course_folders(tmp_path, folder, full_marks):
+    """Without --exercise each notebook is graded as the exercise it is: solutions full, exercises zero."""
+    result = run_course("grade", REPO / folder, "--out", tmp_path, "--jobs", "2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = list(csv.DictReader((tmp_path / "gradebook.csv").open(encoding="utf-8")))
+    assert sorted(row["exercise"] for row in rows) == ["00", "01"]
+    for row in rows:
+        assert row["learner"] == folder and row["status"] == "graded"
+        assert row["total"] == (row["max"] if full_marks else "0"), row
+    assert sorted(p.name for p in (tmp_path / "feedback").glob("*.md")) == [f"{folder}_00.md", f"{folder}_01.md"]
