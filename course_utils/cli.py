@@ -31,7 +31,8 @@ def _check(args) -> int:
 
 
 def _grade(args) -> int:
-    from .grading.batch import DEFAULT_TEMPLATES, Limits, find_submissions, grade_all, write_gradebook  # noqa: PLC0415
+    from .grading.batch import DEFAULT_TEMPLATES, Limits, find_submissions, grade_all  # noqa: PLC0415
+    from .grading.gradebook import write_gradebook  # noqa: PLC0415
 
     templates = Path(args.exercises) if args.exercises else DEFAULT_TEMPLATES
     limits = Limits(notebook_seconds=args.notebook_timeout, cell_seconds=args.cell_timeout, memory_mb=args.memory_mb)

@@ -4,7 +4,7 @@ Each submission is graded by a worker process of its own (see `worker.py`)
 with a fresh kernel; this process watches each worker's wall time and memory
 (the worker and its kernel together), kills it past a limit, judges the plain
 outcomes it reports against the official task definitions, and writes the
-gradebook (CSV and JSON) and one feedback file per learner under ``--out``.
+gradebook (see `gradebook.py`) under ``--out``.
 Submitted files are only ever read.
 
 Learner names: a submission ``alice.ipynb`` belongs to ``alice``; a file named
@@ -15,10 +15,6 @@ exercise it says it is (metadata, check cells, file name).
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -29,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..authoring import NOTEBOOK_NAME
-from .judge import TaskResult, judge_task
+from .judge import judge_task
 from .plain import loads
-from .tasks import Task, exercise_tasks
+from .tasks import exercise_tasks
 
 STATUSES = ("graded", "timeout", "memory", "kernel_died", "invalid_notebook", "wrong_exercise")
 DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "exercises"
@@ -261,76 +257,3 @@ def grade_all(submissions: list[Submission], exercise: str | None = None, *, tem
         graded = list(pool.map(grade_one, submissions))
     unique_names(graded)
     return sorted(graded, key=lambda g: (g.exercise or "~", g.learner))
-
-
-def _all_tasks(graded: list[Graded]) -> list[Task]:
-    """The tasks of every exercise in the batch, by exercise then task order."""
-    exercises = sorted({item.exercise for item in graded if item.exercise})
-    return [task for exercise in exercises for task in exercise_tasks(exercise)]
-
-
-def gradebook_rows(graded: list[Graded]) -> list[dict]:
-    """One row per learner and exercise: learner, exercise, file, status, reason, a column per task, total, max.
-
-    A task of another exercise than the row's is left empty.
-    """
-    columns = [task.id for task in _all_tasks(graded)]
-    rows = []
-    for item in graded:
-        row = {"learner": item.learner, "exercise": item.exercise or "", "file": item.path.name, "status": item.status, "reason": item.reason}
-        earned = {result.task_id: result.earned for result in item.tasks}
-        row.update({column: earned.get(column, "") for column in columns})
-        row.update({"total": item.total, "max": sum(result.points for result in item.tasks)})
-        rows.append(row)
-    return rows
-
-
-def feedback_markdown(item: Graded) -> str:
-    """A learner's feedback: status, then each task's ✓/✗ lines and hints (never inputs or answers)."""
-    title = f"Exercise {item.exercise}" if item.exercise else "Submission"
-    lines = [f"# {title}: feedback for {item.learner}", "", f"- File: `{item.path.name}`", f"- Status: **{item.status}**"]
-    if item.reason:
-        lines.append(f"- Reason: {item.reason}")
-    lines += [f"- Score: **{item.total} / {sum(result.points for result in item.tasks)}**", ""]
-    for result in item.tasks:
-        lines += [f"## {'✓' if result.passed else '✗'} {result.task_id}: {result.title} ({result.earned}/{result.points})", ""]
-        for case in result.cases:
-            lines.append(f"- {'✓' if case.passed else '✗'} {case.name}" + ("" if case.passed else f": {case.problem}"))
-            if not case.passed and case.hint:
-                lines.append(f"  - hint: {case.hint}")
-        lines.append("")
-    errors = [note for note in item.notes if note.startswith("cell ")]
-    if errors:
-        lines += ["## Errors while running your notebook", "", *[f"- {note}" for note in errors], ""]
-    return "\n".join(lines)
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_") or "learner"
-
-
-def write_gradebook(graded: list[Graded], out: Path) -> dict:
-    """Write ``gradebook.csv``, ``gradebook.json`` and ``feedback/<learner>.md`` under `out`.
-
-    With several exercises in the batch, feedback files are ``<learner>_<exercise>.md``.
-
-    Returns:
-        The paths written, by kind.
-    """
-    rows = gradebook_rows(graded)
-    out.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["learner"], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    (out / "gradebook.csv").write_text(buffer.getvalue(), encoding="utf-8")
-    tasks = [{"id": t.id, "title": t.title, "points": t.points} for t in _all_tasks(graded)]
-    document = {"tasks": tasks, "learners": rows}
-    (out / "gradebook.json").write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    feedback_dir = out / "feedback"
-    feedback_dir.mkdir(exist_ok=True)
-    several = len({item.exercise for item in graded}) > 1
-    for item in graded:
-        name = _slug(item.learner) + (f"_{item.exercise or 'unknown'}" if several else "")
-        (feedback_dir / f"{name}.md").write_text(feedback_markdown(item) + "\n", encoding="utf-8")
-    return {"csv": out / "gradebook.csv", "json": out / "gradebook.json", "feedback": feedback_dir}
