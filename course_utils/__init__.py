@@ -11,7 +11,7 @@ Modules, one concern each:
 * `grading`: `check` cells and the graded task definitions (in `checks`)
 * `authoring`: builds `exercises/` from `solutions/`
 """
-from .data import Split, load_digits
+from .data import Split, load_digits, load_two_moons
 from .environment import doctor, setup_notebook
 from .grading import check, hint
 from .plotting import plot_confusion_matrix, plot_decision_boundary, plot_functions, plot_history, plot_image_grid
@@ -22,6 +22,7 @@ __all__ = [
     "doctor",
     "hint",
     "load_digits",
+    "load_two_moons",
     "plot_confusion_matrix",
     "plot_decision_boundary",
     "plot_functions",

@@ -84,3 +84,44 @@ def load_digits(*, test_fraction: float = 0.25, seed: int = 0, flatten: bool = T
     labels = bunch.target.astype(np.int64)
     parts = train_test_split(images, labels, test_size=test_fraction, random_state=seed, stratify=labels)
     return Split(*parts)
+
+
+def load_two_moons(*, n_samples: int = 600, noise: float = 0.2, test_fraction: float = 0.25, seed: int = 0) -> Split:
+    """Generate scikit-learn's two interleaving half-circles ("two moons"), split train/test.
+
+    Introduced in lesson 03. No straight line separates the two classes, so a
+    network needs a non-linear activation to classify them well. The points
+    are drawn by `sklearn.datasets.make_moons` (nothing is downloaded); the
+    points and the stratified split depend only on the arguments.
+
+    Args:
+        n_samples: Total number of points (both classes, train and test), an
+            integer of at least 4.
+        noise: Standard deviation of the Gaussian noise added to the points,
+            a number >= 0.
+        test_fraction: Fraction of the points held out for testing, in (0, 1).
+        seed: Non-negative integer that fixes the points and the shuffle.
+
+    Returns:
+        A `Split` of float32 points of shape ``(n, 2)`` and int64 labels 0 or 1.
+
+    Raises:
+        ValueError: If an argument is out of range.
+
+    Example:
+        >>> x_train, x_test, y_train, y_test = load_two_moons(seed=0)
+        >>> x_train.shape, x_test.shape
+        ((450, 2), (150, 2))
+    """
+    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < 4:
+        raise ValueError(f"Expected `n_samples` to be an integer of at least 4. Received: n_samples={n_samples!r}")
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating)) or not noise >= 0:
+        raise ValueError(f"Expected `noise` to be a number >= 0. Received: noise={noise!r}")
+    test_fraction = _check_fraction("test_fraction", test_fraction)
+    seed = _check_seed(seed)
+    from sklearn.datasets import make_moons  # noqa: PLC0415 (generated, no download)
+    from sklearn.model_selection import train_test_split  # noqa: PLC0415
+
+    points, labels = make_moons(n_samples=int(n_samples), noise=float(noise), random_state=seed)
+    parts = train_test_split(points.astype(np.float32), labels.astype(np.int64), test_size=test_fraction, random_state=seed, stratify=labels)
+    return Split(*parts)

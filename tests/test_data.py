@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from course_utils.data import Split, load_digits
+from course_utils.data import Split, load_digits, load_two_moons
 
 
 def test_digits_shapes_dtypes_and_ranges():
@@ -40,3 +40,38 @@ def test_split_is_stratified():
 def test_invalid_arguments_name_argument_and_value(kwargs, name):
     with pytest.raises(ValueError, match=rf"`{name}`.*Received: {name}="):
         load_digits(**kwargs)
+
+
+def test_two_moons_shapes_dtypes_and_labels():
+    split = load_two_moons()
+    assert isinstance(split, Split)
+    assert split.x_train.shape == (450, 2) and split.x_test.shape == (150, 2)
+    assert split.x_train.dtype == np.float32 and split.y_train.dtype == np.int64
+    assert set(np.unique(split.y_train)) == {0, 1} and set(np.unique(split.y_test)) == {0, 1}
+    assert np.all(np.abs(np.bincount(split.y_test) - len(split.y_test) / 2) <= 1)
+
+
+def test_two_moons_arguments_change_the_data():
+    small = load_two_moons(n_samples=100, test_fraction=0.5)
+    assert small.x_train.shape == (50, 2) and small.x_test.shape == (50, 2)
+    clean = load_two_moons(noise=0.0)
+    radius = np.linalg.norm(clean.x_train - np.where(clean.y_train[:, None] == 0, [0.0, 0.0], [1.0, 0.5]), axis=1)
+    np.testing.assert_allclose(radius, 1.0, atol=1e-5)
+
+
+def test_two_moons_same_seed_same_split_other_seed_other_split():
+    first, again, other = load_two_moons(seed=3), load_two_moons(seed=3), load_two_moons(seed=4)
+    for a, b in zip(first, again):
+        np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(first.x_train, other.x_train)
+
+
+@pytest.mark.parametrize("kwargs, name", [
+    ({"n_samples": 3}, "n_samples"), ({"n_samples": 100.0}, "n_samples"), ({"n_samples": True}, "n_samples"),
+    ({"noise": -0.1}, "noise"), ({"noise": "0.2"}, "noise"), ({"noise": float("nan")}, "noise"),
+    ({"test_fraction": 0}, "test_fraction"), ({"test_fraction": 1.0}, "test_fraction"),
+    ({"seed": -1}, "seed"), ({"seed": 0.5}, "seed"),
+])
+def test_two_moons_invalid_arguments_name_argument_and_value(kwargs, name):
+    with pytest.raises(ValueError, match=rf"`{name}`.*Received: {name}="):
+        load_two_moons(**kwargs)
