@@ -57,7 +57,7 @@ def kernel_environment() -> dict:
     return {**os.environ, **{k: os.environ.get(k, v) for k, v in TENSORFLOW_ENVIRONMENT.items()}, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 
 
-def execute(notebook, *, working_dir, cell_timeout: float = 120, allow_errors: bool = False, on_cell_done=None,
+def execute(notebook, *, working_dir, cell_timeout: float = 120, allow_errors: bool = False,
             interrupt_on_timeout: bool = False, timeout_for=None):
     """Execute a notebook in place (in memory) in a fresh kernel.
 
@@ -67,8 +67,6 @@ def execute(notebook, *, working_dir, cell_timeout: float = 120, allow_errors: b
         cell_timeout: Seconds allowed per cell.
         allow_errors: Keep going after a cell raises (for grading);
             otherwise stop at the first error.
-        on_cell_done: Optional ``callback(done, total)`` called after each
-            cell, for progress reports.
         interrupt_on_timeout: Interrupt a cell that runs out of time and go
             on with the next one, instead of raising `CellTimeoutError`.
         timeout_for: Optional ``function(cell) -> seconds or None`` giving
@@ -89,8 +87,6 @@ def execute(notebook, *, working_dir, cell_timeout: float = 120, allow_errors: b
                             interrupt_on_timeout=interrupt_on_timeout, resources={"metadata": {"path": str(working_dir)}})
     if timeout_for is not None:
         client.timeout_func = lambda cell: timeout_for(cell) or cell_timeout
-    if on_cell_done is not None:
-        client.on_cell_executed = lambda cell, cell_index, **_: on_cell_done(cell_index + 1, len(notebook.cells))
     # The kernel's own stderr (e.g. its transport warning) is noise for learners; cell errors still reach the outputs.
     client.execute(env=kernel_environment(), stderr=subprocess.DEVNULL)
     return notebook

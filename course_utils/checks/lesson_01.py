@@ -8,9 +8,6 @@ from ..grading.builders import function_task
 from ..grading.tasks import Case, WrongAnswer
 
 
-def _rng(seed: int) -> np.random.Generator:
-    return np.random.default_rng(seed)
-
 
 # --- 01.weighted_sum -------------------------------------------------------
 
@@ -20,7 +17,7 @@ def weighted_sum(x, w, b):
 
 
 def _weighted_sum_cases():
-    rng = _rng(101)
+    rng = np.random.default_rng(101)
     pixels = load_digits(seed=1).x_test[7]
     return [
         Case("3 inputs with positive and negative weights", (np.array([2.0, -1.0, 0.5]), np.array([0.3, 0.8, -2.0]), 0.25),
@@ -41,7 +38,7 @@ def dense(x, w, b):
 
 
 def _dense_cases():
-    rng = _rng(102)
+    rng = np.random.default_rng(102)
     return [
         Case("4 examples, 3 features -> 2 units", (rng.normal(size=(4, 3)), rng.normal(size=(3, 2)), rng.normal(size=2)),
              hint="Rows of x are examples: x has shape (n, d), w (d, k), the result (n, k)."),
@@ -64,7 +61,7 @@ def standardize(x):
 
 
 def _standardize_cases():
-    rng = _rng(103)
+    rng = np.random.default_rng(103)
     scales = rng.normal(size=(6, 3)) * np.array([1.0, 10.0, 0.1]) + np.array([0.0, 50.0, -3.0])
     constant = np.column_stack([rng.normal(size=5), np.full(5, 4.0)])
     return [
@@ -88,7 +85,7 @@ def flatten_images(images):
 
 
 def _flatten_cases():
-    rng = _rng(104)
+    rng = np.random.default_rng(104)
     return [
         Case("3 unseen 8x8 digits", (load_digits(seed=4, flatten=False).x_test[:3],),
              hint="Each image becomes one row: result shape (n, height * width)."),

@@ -10,9 +10,6 @@ from ..grading.builders import function_task
 from ..grading.tasks import Case, WrongAnswer
 
 
-def _rng(seed: int) -> np.random.Generator:
-    return np.random.default_rng(seed)
-
 
 # --- 02.sigmoid --------------------------------------------------------------
 
@@ -25,7 +22,7 @@ def sigmoid(z):
 
 
 def _sigmoid_cases():
-    rng = _rng(201)
+    rng = np.random.default_rng(201)
     return [
         Case("moderate values from -6 to 6", (np.linspace(-6.0, 6.0, 13),),
              hint="σ(z) = 1 / (1 + exp(-z)): σ(0) = 0.5, σ of a large positive z is close to 1, of a large negative z close to 0."),
@@ -47,7 +44,7 @@ def neuron(x, w, b):
 
 
 def _neuron_cases():
-    rng = _rng(202)
+    rng = np.random.default_rng(202)
     pixels = load_digits(seed=5).x_test[11].astype(np.float64)
     return [
         Case("3 inputs, weighted sum near 0", (np.array([1.0, -2.0, 0.5]), np.array([0.4, 0.3, -0.6]), 0.5),
@@ -71,7 +68,7 @@ def dense_layer(x, W, b):
 
 
 def _dense_cases():
-    rng = _rng(203)
+    rng = np.random.default_rng(203)
     return [
         Case("4 examples, 3 inputs -> 2 units", (rng.normal(size=(4, 3)), rng.normal(size=(2, 3)), rng.normal(size=2)),
              hint="W has shape (units, inputs), one row per neuron, as in σ(Wx + b). For a batch whose rows are examples, "
@@ -95,7 +92,7 @@ def forward(x, W1, b1, W2, b2):
 
 
 def _forward_cases():
-    rng = _rng(204)
+    rng = np.random.default_rng(204)
     return [
         Case("3 examples, 4 inputs -> 5 hidden -> 2 outputs",
              (rng.normal(size=(3, 4)), rng.normal(size=(5, 4)), rng.normal(size=5), rng.normal(size=(2, 5)), rng.normal(size=2)),

@@ -7,9 +7,6 @@ from ..grading.builders import function_task
 from ..grading.tasks import Case, WrongAnswer
 
 
-def _rng(seed: int) -> np.random.Generator:
-    return np.random.default_rng(seed)
-
 
 # --- 03.relu_derivative ----------------------------------------------------
 
@@ -19,7 +16,7 @@ def relu_derivative(x):
 
 
 def _relu_derivative_cases():
-    rng = _rng(301)
+    rng = np.random.default_rng(301)
     return [
         Case("5 inputs from -2 to 2, zero excluded", (np.array([-2.0, -0.5, 0.25, 1.0, 2.0]),),
              hint="The slope of max(0, x) is 1 where x > 0 and 0 where x < 0: it does not depend on how large x is."),
@@ -40,7 +37,7 @@ def tanh_derivative(x):
 
 
 def _tanh_derivative_cases():
-    rng = _rng(302)
+    rng = np.random.default_rng(302)
     return [
         Case("0 and small inputs around it", (np.array([-0.3, 0.0, 0.1, 0.4]),),
              hint="At x = 0 tanh is steepest, with slope exactly 1; the slope is never larger than 1."),
@@ -60,7 +57,7 @@ def leaky_relu(x, alpha):
 
 
 def _leaky_relu_cases():
-    rng = _rng(303)
+    rng = np.random.default_rng(303)
     return [
         Case("mixed signs with alpha = 0.1", (np.array([-4.0, -1.0, 0.0, 0.5, 3.0]), 0.1),
              hint="Positive inputs pass unchanged; negative inputs are multiplied by alpha (they stay negative, only smaller)."),
@@ -84,7 +81,7 @@ def softmax(logits):
 
 
 def _softmax_cases():
-    rng = _rng(304)
+    rng = np.random.default_rng(304)
     return [
         Case("one vector of 4 small logits", (np.array([0.5, -1.0, 2.0, 0.0]),),
              hint="Exponentiate every logit, then divide by the sum of the exponentials: the result sums to 1."),

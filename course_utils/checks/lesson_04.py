@@ -10,9 +10,6 @@ from ..grading.tasks import Case, WrongAnswer
 EPSILON = 1e-7
 
 
-def _rng(seed: int) -> np.random.Generator:
-    return np.random.default_rng(seed)
-
 
 def _softmax_rows(logits):
     exps = np.exp(logits - logits.max(axis=-1, keepdims=True))
@@ -32,7 +29,7 @@ def mse(y_true, y_pred):
 
 
 def _mse_cases():
-    rng = _rng(401)
+    rng = np.random.default_rng(401)
     return [
         Case("errors of +1 and -1 that cancel out", (np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 1.0, 4.0, 3.0])),
              hint="Square each error before averaging: an error of -1 costs as much as one of +1, they must not cancel out."),
@@ -56,7 +53,7 @@ def mae(y_true, y_pred):
 
 
 def _mae_cases():
-    rng = _rng(402)
+    rng = np.random.default_rng(402)
     return [
         Case("errors of +1 and -1 that cancel out", (np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 1.0, 4.0, 3.0])),
              hint="Take the absolute value of each error before averaging: errors of opposite signs must not cancel out."),
@@ -79,7 +76,7 @@ def binary_cross_entropy(y_true, p):
 
 
 def _bce_cases():
-    rng = _rng(403)
+    rng = np.random.default_rng(403)
     return [
         Case("6 labels with probabilities between 0.1 and 0.9",
              (np.array([1.0, 0.0, 1.0, 1.0, 0.0, 0.0]), np.array([0.9, 0.2, 0.6, 0.3, 0.1, 0.7])),
@@ -107,7 +104,7 @@ def categorical_cross_entropy(y_true, probabilities):
 
 
 def _cce_cases():
-    rng = _rng(404)
+    rng = np.random.default_rng(404)
     return [
         Case("4 examples, 3 classes", (_one_hot(np.array([0, 2, 1, 2]), 3), _softmax_rows(rng.normal(size=(4, 3)))),
              hint="Per example, sum -y log p over the classes (axis=-1), then average those losses over the examples."),

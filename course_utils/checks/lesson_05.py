@@ -7,9 +7,6 @@ from ..grading.builders import function_task
 from ..grading.tasks import Case, WrongAnswer
 
 
-def _rng(seed: int) -> np.random.Generator:
-    return np.random.default_rng(seed)
-
 
 def _sigmoid(z):
     z = np.asarray(z, dtype=np.float64)
@@ -74,7 +71,7 @@ def numerical_gradient(f, x, h=1e-5):
 
 
 def _numerical_gradient_cases():
-    rng = _rng(501)
+    rng = np.random.default_rng(501)
     c = rng.normal(size=4)
     matrix = rng.normal(size=(4, 4))
     a = matrix @ matrix.T + np.eye(4)
@@ -153,7 +150,7 @@ def sigmoid_derivative(z):
 
 
 def _sigmoid_derivative_cases():
-    rng = _rng(503)
+    rng = np.random.default_rng(503)
     return [
         Case("z = 0 and small inputs around it", (np.array([-0.5, 0.0, 0.3, 1.0]),),
              hint="At z = 0 the sigmoid is steepest, with slope exactly 0.25: σ'(z) = σ(z)(1 - σ(z)), where σ(z) = 1 / (1 + e^(-z))."),
@@ -174,7 +171,7 @@ def chain_rule(w, x, b, y):
 
 
 def _chain_rule_cases():
-    rng = _rng(504)
+    rng = np.random.default_rng(504)
     return [
         Case("3 weights, target y = 1", (rng.normal(size=3), rng.normal(size=3), 0.2, 1.0),
              hint="Multiply the local derivatives along the path: dL/da = 2(a - y), da/dz = σ(z)(1 - σ(z)), dz/dw = x."),

@@ -12,7 +12,6 @@ import copy
 import re
 from dataclasses import dataclass
 
-from ..authoring import NOTEBOOK_NAME
 from .notebook import is_check_cell
 
 ANSWER_PLACEHOLDER = "# YOUR CODE HERE"
@@ -91,8 +90,3 @@ def rebuild(template, submission) -> Rebuilt:
         answers.append((marker, how or "missing", cell.source))
     return Rebuilt(notebook, tuple(answers))
 
-
-def exercise_of_template_name(name: str) -> str | None:
-    """The exercise number in a template file name like ``01_tensors.ipynb``."""
-    match = NOTEBOOK_NAME.match(name)
-    return match["exercise"] if match else None
