@@ -11,10 +11,11 @@ Modules, one concern each:
 * `grading`: `check` cells and the graded task definitions (in `checks`)
 * `authoring`: builds `exercises/` from `solutions/`
 """
-from .data import Split, load_digits, load_two_moons
+from .data import Split, load_digits, load_spirals, load_two_moons
 from .environment import doctor, setup_notebook
 from .grading import check, hint
-from .plotting import plot_confusion_matrix, plot_decision_boundary, plot_functions, plot_history, plot_image_grid
+from .plotting import (plot_confusion_matrix, plot_decision_boundary, plot_functions, plot_history, plot_image_grid, plot_loss_curves,
+                       plot_loss_surface)
 
 __all__ = [
     "Split",
@@ -22,12 +23,15 @@ __all__ = [
     "doctor",
     "hint",
     "load_digits",
+    "load_spirals",
     "load_two_moons",
     "plot_confusion_matrix",
     "plot_decision_boundary",
     "plot_functions",
     "plot_history",
     "plot_image_grid",
+    "plot_loss_curves",
+    "plot_loss_surface",
     "setup_notebook",
 ]
 __version__ = "0.1.0"

@@ -11,6 +11,7 @@ import numpy as np
 
 DIGITS_IMAGE_SHAPE = (8, 8)
 DIGITS_MAX_PIXEL = 16.0
+SPIRAL_MAX_RADIUS = 2.0
 
 
 class Split(NamedTuple):
@@ -42,6 +43,28 @@ def _check_seed(seed: int) -> int:
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise ValueError(f"Expected `seed` to be a non-negative integer. Received: seed={seed!r}")
     return int(seed)
+
+
+def _check_n_samples(n_samples: int) -> int:
+    """Return `n_samples` as an int if it is an integer of at least 4.
+
+    Raises:
+        ValueError: Naming the argument and the value received.
+    """
+    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < 4:
+        raise ValueError(f"Expected `n_samples` to be an integer of at least 4. Received: n_samples={n_samples!r}")
+    return int(n_samples)
+
+
+def _check_noise(noise: float) -> float:
+    """Return `noise` as a float if it is a number >= 0.
+
+    Raises:
+        ValueError: Naming the argument and the value received.
+    """
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating)) or not noise >= 0:
+        raise ValueError(f"Expected `noise` to be a number >= 0. Received: noise={noise!r}")
+    return float(noise)
 
 
 def load_digits(*, test_fraction: float = 0.25, seed: int = 0, flatten: bool = True, scale: bool = True) -> Split:
@@ -113,15 +136,62 @@ def load_two_moons(*, n_samples: int = 600, noise: float = 0.2, test_fraction: f
         >>> x_train.shape, x_test.shape
         ((450, 2), (150, 2))
     """
-    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < 4:
-        raise ValueError(f"Expected `n_samples` to be an integer of at least 4. Received: n_samples={n_samples!r}")
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating)) or not noise >= 0:
-        raise ValueError(f"Expected `noise` to be a number >= 0. Received: noise={noise!r}")
+    n_samples, noise = _check_n_samples(n_samples), _check_noise(noise)
     test_fraction = _check_fraction("test_fraction", test_fraction)
     seed = _check_seed(seed)
     from sklearn.datasets import make_moons  # noqa: PLC0415 (generated, no download)
     from sklearn.model_selection import train_test_split  # noqa: PLC0415
 
-    points, labels = make_moons(n_samples=int(n_samples), noise=float(noise), random_state=seed)
+    points, labels = make_moons(n_samples=n_samples, noise=noise, random_state=seed)
+    parts = train_test_split(points.astype(np.float32), labels.astype(np.int64), test_size=test_fraction, random_state=seed, stratify=labels)
+    return Split(*parts)
+
+
+def load_spirals(*, n_samples: int = 600, noise: float = 0.2, turns: float = 1.5, test_fraction: float = 0.25, seed: int = 0) -> Split:
+    """Generate two interleaved spiral arms, one per class, split train/test.
+
+    Introduced in lesson 06. Each arm winds `turns` times around the origin,
+    the second rotated half a turn from the first, so the classes wrap around
+    each other: no straight line, and no single bend, separates them. Radii
+    run from 0 to 2, so the points lie roughly in [-2, 2]². The points and
+    the stratified split depend only on the arguments.
+
+    Args:
+        n_samples: Total number of points (both classes, train and test), an
+            even integer of at least 4 (half per arm).
+        noise: Standard deviation of the Gaussian noise added to the points,
+            in units of a tenth of the largest radius, a number >= 0.
+        turns: How many times each arm winds around the origin, a number > 0.
+        test_fraction: Fraction of the points held out for testing, in (0, 1).
+        seed: Non-negative integer that fixes the points and the shuffle.
+
+    Returns:
+        A `Split` of float32 points of shape ``(n, 2)`` and int64 labels 0 or 1.
+
+    Raises:
+        ValueError: If an argument is out of range.
+
+    Example:
+        >>> x_train, x_test, y_train, y_test = load_spirals(seed=0)
+        >>> x_train.shape, x_test.shape
+        ((450, 2), (150, 2))
+    """
+    n_samples, noise = _check_n_samples(n_samples), _check_noise(noise)
+    if n_samples % 2:
+        raise ValueError(f"Expected `n_samples` to be even (half per arm). Received: n_samples={n_samples!r}")
+    if isinstance(turns, bool) or not isinstance(turns, (int, float, np.floating)) or not turns > 0:
+        raise ValueError(f"Expected `turns` to be a number > 0. Received: turns={turns!r}")
+    test_fraction = _check_fraction("test_fraction", test_fraction)
+    seed = _check_seed(seed)
+    from sklearn.model_selection import train_test_split  # noqa: PLC0415
+
+    rng = np.random.default_rng(seed)
+    per_arm = n_samples // 2
+    position = np.sqrt(rng.uniform(size=(2, per_arm)))  # sqrt: as many points far out on an arm as near the centre
+    angle = 2.0 * np.pi * float(turns) * position + np.array([[0.0], [np.pi]])
+    radius = SPIRAL_MAX_RADIUS * position
+    points = np.stack([radius * np.cos(angle), radius * np.sin(angle)], axis=-1).reshape(-1, 2)
+    points += rng.normal(scale=0.1 * SPIRAL_MAX_RADIUS * noise, size=points.shape)
+    labels = np.repeat(np.arange(2), per_arm)
     parts = train_test_split(points.astype(np.float32), labels.astype(np.int64), test_size=test_fraction, random_state=seed, stratify=labels)
     return Split(*parts)

@@ -109,6 +109,105 @@ def plot_history(history, *, metrics: Sequence[str] = ("loss",), ax=None, title=
     return lines
 
 
+def plot_loss_curves(curves: Mapping[str, Sequence[float]], *, xlabel: str = "step", log_scale: bool = True, ax=None, title=None):
+    """Plot several loss curves on one axes, e.g. one per learning rate (lesson 07).
+
+    Curves may have different lengths; a curve that diverges to inf or nan
+    simply stops where its values stop being finite.
+
+    Args:
+        curves: Mapping from a label to a 1-D sequence of losses, one per step
+            (or epoch).
+        xlabel: Label of the x axis (what one value is: "step", "epoch", ...).
+        log_scale: Use a logarithmic y axis, where a loss that shrinks by the
+            same factor each step is a straight line.
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+
+    Returns:
+        The list of `Line2D` objects drawn, one per curve, in order.
+
+    Raises:
+        ValueError: If a curve is not 1-D or is empty.
+    """
+    ax = _axes(ax)
+    lines = []
+    for label, values in curves.items():
+        values = _as_array(f"curves[{label!r}]", values, 1).astype(float)
+        if not len(values):
+            raise ValueError(f"Expected `curves[{label!r}]` to hold at least one value. Received: an empty sequence")
+        (line,) = ax.plot(np.arange(len(values)), np.where(np.isfinite(values), values, np.nan), label=label)
+        lines.append(line)
+    if log_scale:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("loss")
+    ax.legend()
+    if title:
+        ax.set_title(title)
+    return lines
+
+
+def plot_loss_surface(loss: Callable, *, w_range, b_range, paths: Mapping[str, object] | None = None, num: int = 101,
+                      levels: int = 20, axis_labels=("w", "b"), ax=None, title=None):
+    """Draw the contours of a loss of two parameters and optimisation paths on them (lesson 07).
+
+    Contour levels are spaced logarithmically when the loss is positive, so
+    the valley floor near the minimum is visible as well as the steep walls.
+
+    Args:
+        loss: Vectorised function ``loss(w, b)`` that maps two arrays of the
+            same shape (a grid of parameter values) to an array of losses of
+            that shape.
+        w_range: ``(low, high)`` interval of the first parameter (x axis).
+        b_range: ``(low, high)`` interval of the second parameter (y axis).
+        paths: Optional mapping from a label to a ``(k, 2)`` array of the
+            parameter values visited, first to last; each is drawn as a line
+            with a marker at every step.
+        num: Grid points per axis.
+        levels: Number of contour levels.
+        axis_labels: Names of the two parameters.
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+
+    Returns:
+        ``(contour, lines)``: the `QuadContourSet` and one `Line2D` per path.
+
+    Raises:
+        ValueError: If a range is not increasing, `loss` returns the wrong
+            shape, or a path is not ``(k, 2)``.
+    """
+    for name, (low, high) in (("w_range", w_range), ("b_range", b_range)):
+        if not low < high:
+            raise ValueError(f"Expected `{name}` to be (low, high) with low < high. Received: {name}={(low, high)!r}")
+    grid_w, grid_b = np.meshgrid(np.linspace(*w_range, num), np.linspace(*b_range, num))
+    values = np.asarray(loss(grid_w, grid_b), dtype=float)
+    if values.shape != grid_w.shape:
+        raise ValueError(f"Expected `loss` to return shape {grid_w.shape} for parameter grids of that shape. Received: shape={values.shape}")
+    paths = {label: _as_array(f"paths[{label!r}]", path, 2) for label, path in (paths or {}).items()}
+    for label, path in paths.items():
+        if path.shape[1] != 2:
+            raise ValueError(f"Expected `paths[{label!r}]` of shape (k, 2). Received: shape={path.shape}")
+    ax = _axes(ax)
+    low, high = values.min(), values.max()
+    contour_levels = np.geomspace(low, high, levels) if low > 0 else np.linspace(low, high, levels)
+    contour = ax.contour(grid_w, grid_b, values, levels=contour_levels, cmap="viridis", linewidths=0.8)
+    lines = []
+    for label, path in paths.items():
+        (line,) = ax.plot(path[:, 0], path[:, 1], ".-", markersize=3, linewidth=1, label=label)
+        ax.plot(path[-1, 0], path[-1, 1], "o", color=line.get_color(), markersize=6)
+        lines.append(line)
+    ax.set_xlim(w_range)
+    ax.set_ylim(b_range)
+    ax.set_xlabel(axis_labels[0])
+    ax.set_ylabel(axis_labels[1])
+    if lines:
+        ax.legend()
+    if title:
+        ax.set_title(title)
+    return contour, lines
+
+
 def plot_decision_boundary(predict: Callable, x, y, *, ax=None, resolution: int = 200, padding: float = 0.5, title=None):
     """Colour the plane by a classifier's prediction and scatter the points (lesson 03).
 

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from course_utils.data import Split, load_digits, load_two_moons
+from course_utils.data import Split, load_digits, load_spirals, load_two_moons
 
 
 def test_digits_shapes_dtypes_and_ranges():
@@ -75,3 +75,47 @@ def test_two_moons_same_seed_same_split_other_seed_other_split():
 def test_two_moons_invalid_arguments_name_argument_and_value(kwargs, name):
     with pytest.raises(ValueError, match=rf"`{name}`.*Received: {name}="):
         load_two_moons(**kwargs)
+
+
+def test_spirals_shapes_dtypes_balance_and_radius():
+    split = load_spirals()
+    assert split.x_train.shape == (450, 2) and split.x_test.shape == (150, 2)
+    assert split.x_train.dtype == np.float32 and split.y_train.dtype == np.int64
+    assert np.bincount(split.y_train).tolist() == [225, 225]
+    clean = load_spirals(noise=0.0)
+    assert np.linalg.norm(clean.x_train, axis=1).max() <= 2.0 + 1e-5
+
+
+def test_spiral_arms_are_half_a_turn_apart():
+    clean = load_spirals(noise=0.0, n_samples=200)
+    points = np.concatenate([clean.x_train, clean.x_test])
+    labels = np.concatenate([clean.y_train, clean.y_test])
+    radius = np.linalg.norm(points, axis=1)
+    angle = np.arctan2(points[:, 1], points[:, 0])
+    # On arm c the angle is 2π·turns·r/2 + c·π (mod 2π): rotate arm 1 back by π and both arms follow one curve.
+    unwound = np.angle(np.exp(1j * (angle - labels * np.pi - 2 * np.pi * 1.5 * radius / 2.0)))
+    np.testing.assert_allclose(unwound, 0.0, atol=1e-4)
+
+
+def test_no_straight_line_separates_the_spirals():
+    from sklearn.linear_model import LogisticRegression
+
+    x_train, x_test, y_train, y_test = load_spirals()
+    assert LogisticRegression().fit(x_train, y_train).score(x_test, y_test) < 0.75
+
+
+def test_spirals_same_seed_same_split_other_seed_other_split():
+    first, again, other = load_spirals(seed=3), load_spirals(seed=3), load_spirals(seed=4)
+    for a, b in zip(first, again):
+        np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(first.x_train, other.x_train)
+
+
+@pytest.mark.parametrize("kwargs, name", [
+    ({"n_samples": 3}, "n_samples"), ({"n_samples": 101}, "n_samples"), ({"n_samples": 100.0}, "n_samples"),
+    ({"noise": -1}, "noise"), ({"turns": 0}, "turns"), ({"turns": "2"}, "turns"),
+    ({"test_fraction": 1.0}, "test_fraction"), ({"seed": -2}, "seed"),
+])
+def test_spirals_invalid_arguments_name_argument_and_value(kwargs, name):
+    with pytest.raises(ValueError, match=rf"`{name}`.*Received: {name}="):
+        load_spirals(**kwargs)

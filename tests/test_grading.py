@@ -224,3 +224,59 @@ def test_a_case_failure_never_hides_the_other_cases():
     result = grade_answer("01.flatten_images", lambda images: images.reshape(len(images), 64))
     assert [case.passed for case in result.cases] == [True, False, False]
     assert isinstance(cases[0], Case)
+
+
+@pytest.mark.parametrize("expected, value, fragment", [
+    ({"a": np.zeros(2), "b": 1.0}, np.zeros(2), "returned a ndarray; expected a dict with keys ['a', 'b']"),
+    ({"a": np.zeros(2), "b": 1.0}, {"a": np.zeros(2)}, "returned a dict with keys ['a']; expected keys ['a', 'b']"),
+    ({"a": np.zeros(2), "b": 1.0}, {"a": np.zeros(3), "b": 1.0}, "a: returned shape (3,); expected shape (2,)"),
+    ({"a": np.zeros(2), "b": 1.0}, {"a": np.zeros(2), "b": 2.0}, "b: wrong value"),
+])
+def test_compare_values_on_dicts_names_the_entry(expected, value, fragment):
+    assert fragment in compare_values(expected, value)
+    assert compare_values(expected, {key: expected[key] for key in reversed(list(expected))}) is None
+
+
+def _split_sum(x, y):
+    """Toy reference returning a tuple: (x + y, x - y)."""
+    return x + y, x - y
+
+
+def _toy_tuple_task():
+    from course_utils.grading.builders import function_task
+
+    cases = lambda: [Case("two vectors", (np.arange(3.0), np.ones(3)))]  # noqa: E731
+    wrong = tuple(WrongAnswer(f"wrong {i}", lambda: lambda x, y: (x, y)) for i in range(3))
+    return function_task("01.split_sum", "toy", 1, reference=_split_sum, cases=cases, hint="h",
+                         wrong_answers=wrong, returns=("total", "difference"))
+
+
+@pytest.mark.parametrize("answer, fragment", [
+    (_split_sum, None),
+    (lambda x, y: [x + y, x - y], None),
+    (lambda x, y: (x + y, y - x), "difference: values differ"),
+    (lambda x, y: x + y, "returned a ndarray; expected a tuple of 2: (total, difference)"),
+    (lambda x, y: (x + y,), "returned a tuple of 1 elements; expected a tuple of 2"),
+])
+def test_function_task_with_named_tuple_results(answer, fragment):
+    task = _toy_tuple_task()
+    result = judge_task(task, loads(dumps(produce(task, answer))))
+    if fragment is None:
+        assert result.passed
+    else:
+        assert not result.passed and fragment in result.cases[0].problem
+
+
+def test_changing_an_array_inside_a_dict_argument_is_caught():
+    task = Task(id="01.scale_params", title="toy", points=1, answer_name="scale", run=call_with_inputs,
+                make_cases=lambda: [Case("params", ({"w": np.ones(2)},))], judge=lambda case, value: None,
+                reference=None, hint="", wrong_answers=(WrongAnswer("w", list),) * 3)
+
+    def scale_in_place(params):
+        params["w"] *= 2
+        return params["w"]
+
+    outcome = produce(task, scale_in_place)[0]
+    assert outcome["error"] == "mutated_input" and "argument 1" in outcome["message"]
+    assert produce(task, lambda params: params["w"] * 2)[0]["status"] == "ok"
+    assert produce(task, lambda params: params.pop("w"))[0]["error"] == "mutated_input"

@@ -84,3 +84,37 @@ def test_new_figure_only_when_no_axes_given():
     lines = plotting.plot_functions({"id": lambda x: x})
     assert len(plt.get_fignums()) == len(before) + 1
     plt.close(lines[0].figure)
+
+
+def test_plot_loss_curves_one_line_per_curve_and_gaps_where_diverged(ax):
+    curves = {"lr 0.1": [1.0, 0.5, 0.25], "lr 10": [1.0, 1e6, np.inf, np.nan]}
+    lines = plotting.plot_loss_curves(curves, xlabel="epoch", ax=ax)
+    assert [line.get_label() for line in lines] == ["lr 0.1", "lr 10"]
+    np.testing.assert_array_equal(lines[1].get_ydata()[:2], [1.0, 1e6])
+    assert np.isnan(lines[1].get_ydata()[2:]).all()
+    assert ax.get_yscale() == "log" and ax.get_xlabel() == "epoch"
+    with pytest.raises(ValueError, match="at least one value"):
+        plotting.plot_loss_curves({"empty": []}, ax=ax)
+    with pytest.raises(ValueError, match=r"1-D array. Received: shape=\(2, 2\)"):
+        plotting.plot_loss_curves({"matrix": np.ones((2, 2))}, ax=ax)
+
+
+def test_plot_loss_surface_draws_contours_and_paths(ax):
+    bowl = lambda w, b: (w - 1.0) ** 2 + 4.0 * b ** 2 + 0.1  # noqa: E731
+    path = np.array([[-2.0, 1.0], [0.0, 0.5], [1.0, 0.0]])
+    contour, lines = plotting.plot_loss_surface(bowl, w_range=(-3, 3), b_range=(-2, 2), paths={"batch": path}, num=21, ax=ax)
+    assert contour.levels[0] >= 0.1 and len(contour.levels) == 20
+    np.testing.assert_allclose(contour.levels[1] / contour.levels[0], contour.levels[2] / contour.levels[1])  # log-spaced
+    assert [line.get_label() for line in lines] == ["batch"]
+    np.testing.assert_array_equal(lines[0].get_xydata(), path)
+    assert ax.get_xlim() == (-3, 3) and ax.get_xlabel() == "w"
+
+
+def test_plot_loss_surface_rejects_bad_input(ax):
+    bowl = lambda w, b: w ** 2 + b ** 2  # noqa: E731
+    with pytest.raises(ValueError, match="w_range"):
+        plotting.plot_loss_surface(bowl, w_range=(1, -1), b_range=(-1, 1), ax=ax)
+    with pytest.raises(ValueError, match="Expected `loss` to return shape"):
+        plotting.plot_loss_surface(lambda w, b: 1.0, w_range=(-1, 1), b_range=(-1, 1), ax=ax)
+    with pytest.raises(ValueError, match=r"paths\['sgd'\]. of shape \(k, 2\)"):
+        plotting.plot_loss_surface(bowl, w_range=(-1, 1), b_range=(-1, 1), paths={"sgd": np.zeros((3, 3))}, ax=ax)

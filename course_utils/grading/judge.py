@@ -65,6 +65,10 @@ def _index_text(index: tuple) -> str:
 def compare_values(expected, value, *, atol: float = 1e-6, rtol: float = 1e-6) -> "str | None":
     """Compare a plain value with the expected plain value.
 
+    Numbers and arrays are compared with tolerances; dicts (e.g. the
+    gradients of every parameter, or a tuple result named by
+    `function_task`'s ``returns``) entry by entry.
+
     Args:
         expected: The reference result (plain data).
         value: The learner's result (plain data).
@@ -75,6 +79,8 @@ def compare_values(expected, value, *, atol: float = 1e-6, rtol: float = 1e-6) -
         None when they agree; otherwise what is wrong, without revealing
         `expected` beyond its type and shape.
     """
+    if isinstance(expected, dict):
+        return _compare_dicts(expected, value, atol=atol, rtol=rtol)
     if _is_number(expected):
         if not _is_number(value):
             shape = getattr(value, "shape", None)
@@ -98,6 +104,23 @@ def compare_values(expected, value, *, atol: float = 1e-6, rtol: float = 1e-6) -
         return f"wrong value (not within the tolerance {tolerance:.0e})"
     first = tuple(int(i) for i in np.argwhere(wrong)[0])
     return f"values differ in {int(wrong.sum())} of {value.size} entries, the first at index {_index_text(first)} (tolerance {tolerance:.0e})"
+
+
+def _compare_dicts(expected: dict, value, *, atol: float, rtol: float) -> "str | None":
+    """Compare dicts of plain values entry by entry (see `compare_values`).
+
+    Returns:
+        None when the keys are the same and every entry agrees; otherwise what
+        is wrong with the first entry that differs, named by its key.
+    """
+    if not isinstance(value, dict):
+        return f"returned a {type(value).__name__}; expected a dict with keys {sorted(expected)}"
+    if sorted(value) != sorted(expected):
+        return f"returned a dict with keys {sorted(value)}; expected keys {sorted(expected)}"
+    for key in expected:
+        if problem := compare_values(expected[key], value[key], atol=atol, rtol=rtol):
+            return f"{key}: {problem}"
+    return None
 
 
 def matches_reference(reference, *, atol: float = 1e-6, rtol: float = 1e-6):

@@ -88,13 +88,18 @@ def _error(case: Case, kind: str, message: str) -> dict:
     return {"case": case.name, "status": "error", "error": kind, "message": message}
 
 
+def _changed(before, after) -> bool:
+    """True if a NumPy array, or an array held in a dict (e.g. parameters by name), was modified."""
+    if isinstance(before, np.ndarray):
+        return not (isinstance(after, np.ndarray) and np.array_equal(before, after, equal_nan=True))
+    if isinstance(before, dict):
+        return not isinstance(after, dict) or before.keys() != after.keys() or any(_changed(before[key], after[key]) for key in before)
+    return False
+
+
 def _changed_inputs(originals: tuple, copies: tuple) -> list[int]:
-    """Return the positions of NumPy array inputs that the answer modified in place."""
-    return [
-        position
-        for position, (before, after) in enumerate(zip(originals, copies))
-        if isinstance(before, np.ndarray) and not np.array_equal(before, after, equal_nan=True)
-    ]
+    """Return the positions of inputs (arrays or dicts of arrays) that the answer modified in place."""
+    return [position for position, (before, after) in enumerate(zip(originals, copies)) if _changed(before, after)]
 
 
 def run_case(task: Task, answer, case: Case) -> dict:
