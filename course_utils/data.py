@@ -5,7 +5,7 @@ same arrays for the same arguments. Later lessons add their sets here.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -23,48 +23,58 @@ class Split(NamedTuple):
     y_test: np.ndarray
 
 
-def _check_fraction(name: str, value: float) -> float:
-    """Return `value` as a float if it lies strictly between 0 and 1.
+def _check_integer(name: str, value: int, *, minimum: int, expected: str) -> int:
+    """Return `value` as an int if it is an integer (not a bool) of at least `minimum`.
+
+    Args:
+        name: The argument's name, for the message.
+        value: What the caller passed.
+        minimum: The smallest value allowed.
+        expected: What is expected, in words, e.g. "a non-negative integer".
 
     Raises:
-        ValueError: Naming the argument and the value received.
+        ValueError: Naming the argument, what was expected and the value received.
     """
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.floating)) or not 0 < value < 1:
-        raise ValueError(f"Expected `{name}` to be a number strictly between 0 and 1. Received: {name}={value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(f"Expected `{name}` to be {expected}. Received: {name}={value!r}")
+    return int(value)
+
+
+def _check_number(name: str, value: float, *, allowed: Callable[[float], bool], expected: str) -> float:
+    """Return `value` as a float if it is a real number (not a bool) for which `allowed` holds.
+
+    Args:
+        name: The argument's name, for the message.
+        value: What the caller passed.
+        allowed: The range test, e.g. ``lambda v: v >= 0`` (nan fails every test).
+        expected: What is expected, in words, e.g. "a number >= 0".
+
+    Raises:
+        ValueError: Naming the argument, what was expected and the value received.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) or not allowed(value):
+        raise ValueError(f"Expected `{name}` to be {expected}. Received: {name}={value!r}")
     return float(value)
 
 
-def _check_seed(seed: int) -> int:
-    """Return `seed` as an int if it is a non-negative integer.
+def _check_fraction(name: str, value: float) -> float:
+    """A number strictly between 0 and 1 (see `_check_number`)."""
+    return _check_number(name, value, allowed=lambda v: 0 < v < 1, expected="a number strictly between 0 and 1")
 
-    Raises:
-        ValueError: Naming the argument and the value received.
-    """
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"Expected `seed` to be a non-negative integer. Received: seed={seed!r}")
-    return int(seed)
+
+def _check_seed(seed: int) -> int:
+    """A non-negative integer (see `_check_integer`)."""
+    return _check_integer("seed", seed, minimum=0, expected="a non-negative integer")
 
 
 def _check_n_samples(n_samples: int) -> int:
-    """Return `n_samples` as an int if it is an integer of at least 4.
-
-    Raises:
-        ValueError: Naming the argument and the value received.
-    """
-    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < 4:
-        raise ValueError(f"Expected `n_samples` to be an integer of at least 4. Received: n_samples={n_samples!r}")
-    return int(n_samples)
+    """An integer of at least 4 (see `_check_integer`)."""
+    return _check_integer("n_samples", n_samples, minimum=4, expected="an integer of at least 4")
 
 
 def _check_noise(noise: float) -> float:
-    """Return `noise` as a float if it is a number >= 0.
-
-    Raises:
-        ValueError: Naming the argument and the value received.
-    """
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating)) or not noise >= 0:
-        raise ValueError(f"Expected `noise` to be a number >= 0. Received: noise={noise!r}")
-    return float(noise)
+    """A number >= 0 (see `_check_number`)."""
+    return _check_number("noise", noise, allowed=lambda v: v >= 0, expected="a number >= 0")
 
 
 def load_digits(*, test_fraction: float = 0.25, seed: int = 0, flatten: bool = True, scale: bool = True) -> Split:
@@ -179,8 +189,7 @@ def load_spirals(*, n_samples: int = 600, noise: float = 0.2, turns: float = 1.5
     n_samples, noise = _check_n_samples(n_samples), _check_noise(noise)
     if n_samples % 2:
         raise ValueError(f"Expected `n_samples` to be even (half per arm). Received: n_samples={n_samples!r}")
-    if isinstance(turns, bool) or not isinstance(turns, (int, float, np.floating)) or not turns > 0:
-        raise ValueError(f"Expected `turns` to be a number > 0. Received: turns={turns!r}")
+    turns = _check_number("turns", turns, allowed=lambda v: v > 0, expected="a number > 0")
     test_fraction = _check_fraction("test_fraction", test_fraction)
     seed = _check_seed(seed)
     from sklearn.model_selection import train_test_split  # noqa: PLC0415
@@ -188,7 +197,7 @@ def load_spirals(*, n_samples: int = 600, noise: float = 0.2, turns: float = 1.5
     rng = np.random.default_rng(seed)
     per_arm = n_samples // 2
     position = np.sqrt(rng.uniform(size=(2, per_arm)))  # sqrt: as many points far out on an arm as near the centre
-    angle = 2.0 * np.pi * float(turns) * position + np.array([[0.0], [np.pi]])
+    angle = 2.0 * np.pi * turns * position + np.array([[0.0], [np.pi]])
     radius = SPIRAL_MAX_RADIUS * position
     points = np.stack([radius * np.cos(angle), radius * np.sin(angle)], axis=-1).reshape(-1, 2)
     points += rng.normal(scale=0.1 * SPIRAL_MAX_RADIUS * noise, size=points.shape)

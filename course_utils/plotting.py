@@ -21,6 +21,18 @@ def _axes(ax):
     return ax
 
 
+def _label_axes(ax, *, xlabel=None, ylabel=None, title=None, legend: bool = False) -> None:
+    """Set what is given of the axis labels and the title, and add a legend when asked."""
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    if legend:
+        ax.legend()
+    if title:
+        ax.set_title(title)
+
+
 def _as_array(name: str, value, ndim: int | Sequence[int]) -> np.ndarray:
     """Convert `value` to an array and check its number of dimensions.
 
@@ -67,10 +79,7 @@ def plot_functions(functions: Mapping[str, Callable], *, x_range=(-5.0, 5.0), nu
         lines.append(line)
     ax.axhline(0, color="0.8", linewidth=0.8, zorder=0)
     ax.axvline(0, color="0.8", linewidth=0.8, zorder=0)
-    ax.set_xlabel("x")
-    ax.legend()
-    if title:
-        ax.set_title(title)
+    _label_axes(ax, xlabel="x", title=title, legend=True)
     return lines
 
 
@@ -102,15 +111,12 @@ def plot_history(history, *, metrics: Sequence[str] = ("loss",), ax=None, title=
         if f"val_{metric}" in values:
             (val_line,) = ax.plot(epochs, values[f"val_{metric}"], "--", color=line.get_color(), label=f"validation {metric}")
             lines.append(val_line)
-    ax.set_xlabel("epoch")
-    ax.legend()
-    if title:
-        ax.set_title(title)
+    _label_axes(ax, xlabel="epoch", title=title, legend=True)
     return lines
 
 
 def plot_loss_curves(curves: Mapping[str, Sequence[float]], *, xlabel: str = "step", log_scale: bool = True, ax=None, title=None):
-    """Plot several loss curves on one axes, e.g. one per learning rate (lesson 07).
+    """Plot several loss curves on one axes, e.g. one per learning rate (lesson 06; lesson 07 compares many).
 
     Curves may have different lengths; a curve that diverges to inf or nan
     simply stops where its values stop being finite.
@@ -140,11 +146,7 @@ def plot_loss_curves(curves: Mapping[str, Sequence[float]], *, xlabel: str = "st
         lines.append(line)
     if log_scale:
         ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel("loss")
-    ax.legend()
-    if title:
-        ax.set_title(title)
+    _label_axes(ax, xlabel=xlabel, ylabel="loss", title=title, legend=True)
     return lines
 
 
@@ -199,12 +201,7 @@ def plot_loss_surface(loss: Callable, *, w_range, b_range, paths: Mapping[str, o
         lines.append(line)
     ax.set_xlim(w_range)
     ax.set_ylim(b_range)
-    ax.set_xlabel(axis_labels[0])
-    ax.set_ylabel(axis_labels[1])
-    if lines:
-        ax.legend()
-    if title:
-        ax.set_title(title)
+    _label_axes(ax, xlabel=axis_labels[0], ylabel=axis_labels[1], title=title, legend=bool(lines))
     return contour, lines
 
 
@@ -238,8 +235,7 @@ def plot_decision_boundary(predict: Callable, x, y, *, ax=None, resolution: int 
     labels = scores.argmax(axis=1) if scores.ndim == 2 and scores.shape[1] > 1 else (scores.reshape(-1) > 0.5) if scores.dtype.kind == "f" else scores
     contour = ax.contourf(grid_x, grid_y, np.asarray(labels, dtype=float).reshape(grid_x.shape), alpha=0.3, cmap="coolwarm")
     scatter = ax.scatter(x[:, 0], x[:, 1], c=y, s=12, cmap="coolwarm", edgecolors="k", linewidths=0.3)
-    if title:
-        ax.set_title(title)
+    _label_axes(ax, title=title)
     return contour, scatter
 
 
@@ -328,8 +324,5 @@ def plot_confusion_matrix(y_true, y_pred, *, n_classes: int | None = None, ax=No
                     color="white" if count > matrix.max() / 2 else "black")
     ax.set_xticks(range(n_classes))
     ax.set_yticks(range(n_classes))
-    ax.set_xlabel("predicted")
-    ax.set_ylabel("true")
-    if title:
-        ax.set_title(title)
+    _label_axes(ax, xlabel="predicted", ylabel="true", title=title)
     return image, matrix

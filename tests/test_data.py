@@ -59,8 +59,9 @@ def test_two_moons_arguments_change_the_data():
     np.testing.assert_allclose(radius, 1.0, atol=1e-5)
 
 
-def test_two_moons_same_seed_same_split_other_seed_other_split():
-    first, again, other = load_two_moons(seed=3), load_two_moons(seed=3), load_two_moons(seed=4)
+@pytest.mark.parametrize("load", [load_two_moons, load_spirals], ids=lambda load: load.__name__)
+def test_same_seed_same_split_other_seed_other_split(load):
+    first, again, other = load(seed=3), load(seed=3), load(seed=4)
     for a, b in zip(first, again):
         np.testing.assert_array_equal(a, b)
     assert not np.array_equal(first.x_train, other.x_train)
@@ -102,13 +103,6 @@ def test_no_straight_line_separates_the_spirals():
 
     x_train, x_test, y_train, y_test = load_spirals()
     assert LogisticRegression().fit(x_train, y_train).score(x_test, y_test) < 0.75
-
-
-def test_spirals_same_seed_same_split_other_seed_other_split():
-    first, again, other = load_spirals(seed=3), load_spirals(seed=3), load_spirals(seed=4)
-    for a, b in zip(first, again):
-        np.testing.assert_array_equal(a, b)
-    assert not np.array_equal(first.x_train, other.x_train)
 
 
 @pytest.mark.parametrize("kwargs, name", [
