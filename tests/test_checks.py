@@ -51,3 +51,18 @@ def test_task_ids_are_unique_and_match_their_exercise():
     assert len(ids) == len(set(ids))
     for exercise in known_exercises():
         assert all(task.exercise == exercise for task in exercise_tasks(exercise))
+
+
+def test_backward_pass_feedback_names_each_mistake():
+    """06.backward diagnoses its known-wrong answers from which gradients are wrong, and how."""
+    from course_utils.checks.lesson_06 import BACKWARD_HINTS
+    from course_utils.grading.tasks import get_task
+
+    task = get_task("06.backward")
+    expected = {"differentiates the sum, not the mean (no 1/n)": "mean", "forgets tanh's derivative 1 - h²": "hidden",
+                "has a sign error: y - p": "sign", "multiplies by the sigmoid's slope p(1 - p) again": "output",
+                "names the gradients dW1, db1, dW2, db2": "keys", "does not sum the bias gradients over the batch": "bias"}
+    assert sorted(expected) == sorted(wrong.mistake for wrong in task.wrong_answers)
+    for wrong in task.wrong_answers:
+        hints = {case.hint for case in grade(task, wrong.make()).cases if not case.passed}
+        assert hints == {BACKWARD_HINTS[expected[wrong.mistake]]}, (wrong.mistake, hints)

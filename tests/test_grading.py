@@ -280,3 +280,35 @@ def test_changing_an_array_inside_a_dict_argument_is_caught():
     assert outcome["error"] == "mutated_input" and "argument 1" in outcome["message"]
     assert produce(task, lambda params: params["w"] * 2)[0]["status"] == "ok"
     assert produce(task, lambda params: params.pop("w"))[0]["error"] == "mutated_input"
+
+
+def _toy_diagnosed_task(diagnose):
+    from course_utils.grading.builders import function_task
+
+    cases = lambda: [Case("two numbers", (np.array([1.0, -2.0]),), hint="the case's hint")]  # noqa: E731
+    wrong = tuple(WrongAnswer(f"wrong {i}", lambda: lambda x: -x) for i in range(3))
+    return function_task("01.double", "toy", 1, reference=lambda x: 2 * x, cases=cases, hint="the task's hint",
+                         wrong_answers=wrong, diagnose=diagnose)
+
+
+def _diagnose_negated(case, value):
+    return "negated" if np.allclose(value, -2 * case.inputs[0]) else None
+
+
+def _diagnose_crashes(case, value):
+    raise KeyError("oops")
+
+
+@pytest.mark.parametrize("diagnose, answer, expected_hint", [
+    (_diagnose_negated, lambda x: -2 * x, "negated"),                # the diagnosis names the mistake
+    (_diagnose_negated, lambda x: 3 * x, "the case's hint"),         # no diagnosis: the case's hint
+    (_diagnose_crashes, lambda x: 3 * x, "the case's hint"),         # a diagnosis that fails never breaks grading
+    (_diagnose_negated, lambda x: x.__setitem__(0, 9.0), None),      # an input changed in place: the in-place hint
+    (_diagnose_negated, lambda x: 1 / 0, "the case's hint"),         # an exception: not diagnosed
+])
+def test_a_task_diagnosis_picks_the_hint_for_wrong_values_only(diagnose, answer, expected_hint):
+    task = _toy_diagnosed_task(diagnose)
+    result = judge_task(task, loads(dumps(produce(task, answer))))
+    assert not result.passed
+    hint = result.cases[0].hint
+    assert hint == expected_hint if expected_hint else "Build new arrays" in hint

@@ -166,6 +166,45 @@ def _backward_cases():
     ]
 
 
+# Hints for 06.backward, chosen by `_diagnose_backward` from which gradients are wrong and how.
+BACKWARD_HINTS = {
+    "keys": "Return a dict with exactly the keys 'W1', 'b1', 'W2', 'b2', one gradient per parameter, each of its parameter's shape.",
+    "sign": "Every gradient points the wrong way: dL/dz2 = p - y, not y - p (a prediction above its target must be pushed down).",
+    "mean": "Every gradient is n times too large: the loss is the MEAN over the n samples, so divide by n once, in "
+            "dL/dz2 = (p - y) / n; the sums in hᵀ dz2 and dz.sum(axis=0) then add up already-scaled contributions.",
+    "bias": "The weight gradients are right, the bias gradients are not: a bias is added to every sample, so its gradient is "
+            "dz summed over the batch axis (axis=0), of shape (H,) for b1 and (1,) for b2.",
+    "hidden": "The output layer's gradients (W2, b2) are right; the hidden layer's are not. Between dh = dz2 @ W2.T and dW1 "
+              "comes tanh's slope, dz1 = dh * (1 - h²), and dW1 = x.T @ dz1.",
+    "output": "Already the output layer's gradients (W2, b2) are wrong. Start at the output: with a sigmoid output and "
+              "cross-entropy, dL/dz2 = (p - y) / n, because σ'(z2) = p(1 - p) cancels (lesson 04); do not multiply by p(1 - p) "
+              "again. Then dW2 = h.T @ dz2.",
+}
+
+
+def _diagnose_backward(case: Case, value) -> "str | None":
+    """Pick the `BACKWARD_HINTS` entry that fits how the learner's gradients differ from the reference."""
+    params, x, y = case.inputs
+    expected = backward(params, x, y)
+    if not isinstance(value, dict) or sorted(value) != sorted(expected):
+        return BACKWARD_HINTS["keys"]
+
+    def agrees(name, scale=1.0):
+        got = np.asarray(value[name], dtype=np.float64)
+        return got.shape == expected[name].shape and np.allclose(got, scale * expected[name], rtol=1e-6, atol=1e-12)
+
+    if all(agrees(name, -1.0) for name in expected):
+        return BACKWARD_HINTS["sign"]
+    if len(x) > 1 and all(agrees(name, float(len(x))) for name in expected):
+        return BACKWARD_HINTS["mean"]
+    wrong = {name for name in expected if not agrees(name)}
+    if wrong <= {"b1", "b2"}:
+        return BACKWARD_HINTS["bias"]
+    if wrong <= {"W1", "b1"}:
+        return BACKWARD_HINTS["hidden"]
+    return BACKWARD_HINTS["output"]
+
+
 def _forward(params, x):
     h = np.tanh(x @ params["W1"] + params["b1"])
     return h, _sigmoid(h @ params["W2"] + params["b2"])
@@ -307,7 +346,7 @@ TASKS = [
     ),
     function_task(
         "06.backward", "gradients of the mean cross-entropy of a tanh-sigmoid network, by parameter", 4,
-        reference=backward, cases=_backward_cases,
+        reference=backward, cases=_backward_cases, diagnose=_diagnose_backward,
         hint="Run the forward pass and keep h and p; start from dL/dz2 = (p - y) / n and walk back one layer at a time: "
              "the output dense layer (task 1), tanh (task 2), then the first dense layer (task 1 again).",
         atol=1e-9, rtol=1e-7,

@@ -48,7 +48,7 @@ def _run_named(names: tuple[str, ...]) -> Callable:
 
 def function_task(id: str, title: str, points: int, *, reference: Callable, cases: Callable[[], list], hint: str,
                   wrong_answers: tuple[WrongAnswer, ...], atol: float = 1e-6, rtol: float = 1e-6, time_limit: float = 10.0,
-                  returns: tuple[str, ...] | None = None) -> Task:  # noqa: A002 (the task's id)
+                  returns: tuple[str, ...] | None = None, diagnose: Callable | None = None) -> Task:  # noqa: A002 (the task's id)
     """A task whose answer is a function judged against a reference function.
 
     The learner's function must have the reference's name (``answer_name``)
@@ -70,6 +70,7 @@ def function_task(id: str, title: str, points: int, *, reference: Callable, case
         time_limit: Seconds per case.
         returns: Names of the elements of a tuple result, e.g.
             ``("grad_x", "grad_w", "grad_b")``; None for a single value.
+        diagnose: Optional ``diagnose(case, value) -> hint`` (see `Task`).
 
     Returns:
         The `Task`.
@@ -77,4 +78,4 @@ def function_task(id: str, title: str, points: int, *, reference: Callable, case
     run, expected = (call_with_inputs, reference) if returns is None else (_run_named(returns), _named(reference, returns))
     return Task(id=id, title=title, points=points, answer_name=reference.__name__, make_cases=cases, run=run,
                 judge=matches_reference(expected, atol=atol, rtol=rtol), reference=reference, hint=hint,
-                wrong_answers=tuple(wrong_answers), time_limit=time_limit)
+                wrong_answers=tuple(wrong_answers), time_limit=time_limit, diagnose=diagnose)

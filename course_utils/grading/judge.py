@@ -144,7 +144,8 @@ def matches_reference(reference, *, atol: float = 1e-6, rtol: float = 1e-6):
 # Hints for failures that say nothing about the maths of the task.
 ERROR_HINTS = {
     "timeout": "Look for a loop that never ends, e.g. a while loop whose condition never changes.",
-    "mutated_input": "Write `x = x - m` (a new array) rather than `x -= m`, which changes the caller's array.",
+    "mutated_input": "Build new arrays rather than changing the ones you were given: `x = x - m`, not `x -= m`; "
+                     "`x[order]` or `rng.permutation(n)`, not `rng.shuffle(x)`; a new dict, not assignments into the old one.",
 }
 
 
@@ -155,6 +156,13 @@ def _hint_for(task: Task, case: Case, outcome: dict, problem: str) -> str:
         return ERROR_HINTS[error]
     if error in ("not_implemented", "missing"):
         return task.hint
+    if outcome.get("status") == "ok" and task.diagnose is not None:
+        try:
+            diagnosis = task.diagnose(case, outcome.get("value"))
+        except Exception:  # noqa: BLE001 (a diagnosis is a courtesy: malformed data falls back to the case's hint)
+            diagnosis = None
+        if diagnosis:
+            return diagnosis
     if case.hint:
         return case.hint
     return NON_FINITE_HINT if "nan or inf" in problem else task.hint

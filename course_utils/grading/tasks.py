@@ -67,6 +67,11 @@ class Task:
         hint: General hint shown when the task fails.
         wrong_answers: Known-wrong answers that must fail.
         time_limit: Seconds allowed for running the answer on one case.
+        diagnose: Optional ``diagnose(case, value) -> hint``: given the plain
+            `value` that `judge` found wrong, name the likely mistake (e.g. from
+            which gradients are wrong, or a result that is the expected one
+            negated); None falls back to the case's hint. Like `judge`, it
+            reads plain data only and never reveals the expected answer.
     """
 
     id: str
@@ -80,6 +85,7 @@ class Task:
     hint: str
     wrong_answers: tuple = ()
     time_limit: float = 10.0
+    diagnose: "Callable[[Case, Any], str | None] | None" = None
 
     @property
     def exercise(self) -> str:
