@@ -66,3 +66,24 @@ def test_backward_pass_feedback_names_each_mistake():
     for wrong in task.wrong_answers:
         hints = {case.hint for case in grade(task, wrong.make()).cases if not case.passed}
         assert hints == {BACKWARD_HINTS[expected[wrong.mistake]]}, (wrong.mistake, hints)
+
+
+def test_minibatch_feedback_names_each_mistake():
+    """07.minibatches picks its hint from the kind of problem found, whichever case shows it."""
+    from course_utils.checks.lesson_07 import MINIBATCH_HINTS
+    from course_utils.grading.judge import ERROR_HINTS
+    from course_utils.grading.tasks import get_task
+
+    task = get_task("07.minibatches")
+    expected = {"drops the last partial batch (n // batch_size batches)": "dropped",
+                "stops early: range(0, n - batch_size, batch_size)": "dropped",
+                "does not shuffle": "unshuffled", "shuffles x and y with two different permutations": "pairs",
+                "draws samples with replacement (rng.integers)": "repeated", "yields overlapping windows (step 1)": "repeated",
+                "ignores rng and uses a generator with a fixed seed": "same_order",
+                "ignores rng and shuffles with np.random": "not_from_rng", "shuffles the caller's x and y in place": None}
+    assert sorted(expected) == sorted(wrong.mistake for wrong in task.wrong_answers)
+    for wrong in task.wrong_answers:
+        hints = {case.hint for case in grade(task, wrong.make()).cases if not case.passed}
+        want = MINIBATCH_HINTS[expected[wrong.mistake]] if expected[wrong.mistake] else ERROR_HINTS["mutated_input"]
+        assert want in hints, wrong.mistake
+        assert not hints & (set(MINIBATCH_HINTS.values()) - {want}), (wrong.mistake, hints)

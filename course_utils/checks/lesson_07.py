@@ -137,41 +137,69 @@ def _count(count: int, word: str, verb: str) -> str:
     return f"1 {word} {verb}s" if count == 1 else f"{count} {word}s {verb}"
 
 
-def _epoch_order(case: Case, epoch: dict) -> "tuple[np.ndarray | None, str | None]":
-    """Check one epoch against the case's x and y; return (the order of the samples, problem)."""
+# Hints for 07.minibatches, one per kind of problem that `_minibatch_problem` finds.
+MINIBATCH_HINTS = {
+    "dropped": "Some samples never appear: keep the last, smaller batch. Step through all n positions in steps of batch_size; "
+               "n // batch_size batches, or a range that stops at n - batch_size, leave the last samples out.",
+    "repeated": "Some samples appear more than once: cut one permutation of the positions into consecutive slices that do not "
+                "overlap (step by batch_size); rng.integers draws with replacement and repeats samples.",
+    "pairs": "Index x and y with the same shuffled positions, x[batch] and y[batch], so each row keeps its label; "
+             "shuffling x and y separately breaks the pairs.",
+    "sizes": "Every batch holds batch_size samples except the last, which holds what is left over (at least one).",
+    "unshuffled": "Shuffle first: draw the order of the positions from the rng you are given, then cut that order into batches.",
+    "same_order": "Draw a new order from the rng argument on every call; a generator created inside your function with a "
+                  "fixed seed gives the same order every epoch.",
+    "not_from_rng": "Use only the rng you are given for shuffling, not np.random or a generator of your own, so that a "
+                    "seeded rng makes the epochs reproducible.",
+}
+
+
+def _epoch_order(case: Case, epoch: dict) -> "tuple[np.ndarray | None, tuple[str, str] | None]":
+    """Check one epoch against the case's x and y.
+
+    Returns:
+        ``(order, None)`` with the position of every sample in the epoch, or
+        ``(None, (kind, problem))`` where `kind` is a key of `MINIBATCH_HINTS`
+        (or ``"rows"`` for batches that are not rows of x).
+    """
     x, y, batch_size, _ = case.inputs
     n = len(x)
     rows = np.asarray(x, dtype=np.float64).reshape(n, -1)
     index_of = {row.tobytes(): i for i, row in enumerate(rows)}
     got_x = np.asarray(epoch["x"], dtype=np.float64).reshape(len(epoch["x"]), -1)
     if got_x.shape[1] != rows.shape[1]:
-        return None, f"the x batches have rows of {got_x.shape[1]} values; the rows of x have {rows.shape[1]}"
+        return None, ("rows", f"the x batches have rows of {got_x.shape[1]} values; the rows of x have {rows.shape[1]}")
     order = np.array([index_of.get(row.tobytes(), -1) for row in got_x], dtype=np.int64)
     if (order < 0).any():
         strangers = int((order < 0).sum())
-        return None, f"{strangers} {'x row in the batches is not a row' if strangers == 1 else 'x rows in the batches are not rows'} of x"
+        return None, ("rows", f"{strangers} {'x row in the batches is not a row' if strangers == 1 else 'x rows in the batches are not rows'} of x")
     counts = np.bincount(order, minlength=n)
     if (counts == 0).any():
-        return None, f"{_count(int((counts == 0).sum()), 'sample', 'never appear')} in the epoch ({n} samples in all)"
+        kind = "dropped" if len(order) < n else "repeated"
+        return None, (kind, f"{_count(int((counts == 0).sum()), 'sample', 'never appear')} in the epoch ({n} samples in all)")
     if (counts > 1).any():
-        return None, f"{_count(int((counts > 1).sum()), 'sample', 'appear')} more than once in the epoch"
+        return None, ("repeated", f"{_count(int((counts > 1).sum()), 'sample', 'appear')} more than once in the epoch")
     mismatched = int(np.sum(np.asarray(epoch["y"], dtype=np.float64) != np.asarray(y, dtype=np.float64)[order]))
     if mismatched:
-        return None, f"{mismatched} of {n} x rows came with the wrong y: the pairs (x[i], y[i]) were broken"
+        return None, ("pairs", f"{mismatched} of {n} x rows came with the wrong y: the pairs (x[i], y[i]) were broken")
     sizes = np.asarray(epoch["sizes"])
     expected_batches = -(-n // batch_size)
     if len(sizes) != expected_batches or (sizes[:-1] != batch_size).any() or not 1 <= sizes[-1] <= batch_size:
-        return None, (f"batch sizes {sizes.tolist() if len(sizes) <= 12 else str(sizes[:12].tolist())[:-1] + ', ...]'}: "
-                      f"expected batches of batch_size = {batch_size}, only the last one smaller")
+        return None, ("sizes", f"batch sizes {sizes.tolist() if len(sizes) <= 12 else str(sizes[:12].tolist())[:-1] + ', ...]'}: "
+                               f"expected batches of batch_size = {batch_size}, only the last one smaller")
     if n >= 10 and np.array_equal(order, np.arange(n)):
-        return None, "the samples come in their original order: they were not shuffled with the rng you are given"
+        return None, ("unshuffled", "the samples come in their original order: they were not shuffled with the rng you are given")
     return order, None
 
 
-def _judge_minibatches(case: Case, value) -> "str | None":
-    """Judge the properties of one epoch (or two): coverage, pairing, batch sizes, shuffling."""
+def _minibatch_problem(case: Case, value) -> "tuple[str, str] | None":
+    """Check the properties of one epoch (or two): coverage, pairing, batch sizes, shuffling.
+
+    Returns:
+        None when every property holds, else ``(kind, problem)`` (see `_epoch_order`).
+    """
     if not isinstance(value, dict) or not {"x", "y", "sizes"} <= set(value):
-        return "the batches could not be collected"
+        return "rows", "the batches could not be collected"
     order, problem = _epoch_order(case, value)
     if problem:
         return problem
@@ -179,12 +207,24 @@ def _judge_minibatches(case: Case, value) -> "str | None":
         second = {key[len("second_"):]: item for key, item in value.items() if key.startswith("second_")}
         second_order, problem = _epoch_order(case, second)
         if problem:
-            return f"second call: {problem}"
+            return problem[0], f"second call: {problem[1]}"
         if case.data.get("two_epochs") and np.array_equal(order, second_order):
-            return "two calls with the same generator (two epochs) gave the same order; each epoch must be shuffled anew"
+            return "same_order", "two calls with the same generator (two epochs) gave the same order; each epoch must be shuffled anew"
         if case.data.get("twin_generators") and not np.array_equal(order, second_order):
-            return "two generators in the same state gave different orders: the shuffling does not come from rng alone"
+            return "not_from_rng", "two generators in the same state gave different orders: the shuffling does not come from rng alone"
     return None
+
+
+def _judge_minibatches(case: Case, value) -> "str | None":
+    """What is wrong with the learner's epoch(s), or None (see `_minibatch_problem`)."""
+    problem = _minibatch_problem(case, value)
+    return problem[1] if problem else None
+
+
+def _diagnose_minibatches(case: Case, value) -> "str | None":
+    """The `MINIBATCH_HINTS` entry for the kind of problem found, or None for the case's own hint."""
+    problem = _minibatch_problem(case, value)
+    return MINIBATCH_HINTS.get(problem[0]) if problem else None
 
 
 def _minibatches_cases():
@@ -467,6 +507,7 @@ TASKS = [
     Task(
         id="07.minibatches", title="one epoch of shuffled mini-batches (x_batch, y_batch)", points=3,
         answer_name="minibatches", make_cases=_minibatches_cases, run=_run_minibatches, judge=_judge_minibatches,
+        diagnose=_diagnose_minibatches,
         reference=minibatches,
         hint="Shuffle positions, not the data: one permutation of the n positions from rng per call, cut into consecutive "
              "slices of batch_size (the last one may be shorter); index x and y with the same slice.",
