@@ -1,6 +1,7 @@
 """Every check of every exercise: passes on its reference, fails on the stub and on each known-wrong answer."""
 import pytest
 
+from course_utils.grading.builders import KNOWN_MISTAKE_HINT
 from course_utils.grading.judge import judge_task
 from course_utils.grading.plain import dumps, loads
 from course_utils.grading.produce import produce
@@ -87,3 +88,30 @@ def test_minibatch_feedback_names_each_mistake():
         want = MINIBATCH_HINTS[expected[wrong.mistake]] if expected[wrong.mistake] else ERROR_HINTS["mutated_input"]
         assert want in hints, wrong.mistake
         assert not hints & (set(MINIBATCH_HINTS.values()) - {want}), (wrong.mistake, hints)
+
+
+EXPLICITLY_DIAGNOSED = {"06.backward", "07.minibatches"}  # tested above, hint per kind of problem
+# Known-wrong answers that, on every case where they fail, give the same value as an earlier-listed sibling mistake.
+SAME_VALUE_AS = {("04.mae", "takes the absolute value of the mean error"): "forgets the absolute value"}
+
+
+@pytest.mark.parametrize("task, wrong", [(t, w) for t, w in WRONG if t.id not in EXPLICITLY_DIAGNOSED and t.run.__name__ != "run_classifier"],
+                         ids=lambda item: getattr(item, "id", None) or getattr(item, "mistake", "").replace(" ", "-"))
+def test_a_known_mistake_that_returns_a_wrong_value_is_named_in_the_hint(task, wrong):
+    """Where a known-wrong answer returns a value (no exception, no input changed), its feedback names a known mistake."""
+    outcomes = loads(dumps(produce(task, wrong.make())))
+    result = judge_task(task, outcomes)
+    wrong_values = [case for case, outcome in zip(result.cases, outcomes) if not case.passed and outcome["status"] == "ok"]
+    if not wrong_values:
+        pytest.skip("fails by an exception or an input changed in place, which have hints of their own")
+    named = [case.hint for case in wrong_values if case.hint.startswith(KNOWN_MISTAKE_HINT)]
+    assert named, f"{task.id}: {wrong.mistake}: no hint names a mistake"
+    mistake = SAME_VALUE_AS.get((task.id, wrong.mistake), wrong.mistake)
+    assert f"{KNOWN_MISTAKE_HINT}{mistake}." in named, named
+
+
+def test_every_mistake_reads_as_what_the_function_does():
+    """Feedback says "... if your function <mistake>.", so each mistake is a verb phrase ("forgets the bias")."""
+    for task, wrong in WRONG:
+        first = wrong.mistake.split()[0].rstrip(":")
+        assert first.endswith("s") or first in {"never", "only"}, f"{task.id}: {wrong.mistake!r}"

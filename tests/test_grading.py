@@ -312,3 +312,30 @@ def test_a_task_diagnosis_picks_the_hint_for_wrong_values_only(diagnose, answer,
     assert not result.passed
     hint = result.cases[0].hint
     assert hint == expected_hint if expected_hint else "Build new arrays" in hint
+
+
+def _toy_task_with_known_mistakes():
+    from course_utils.grading.builders import function_task
+
+    def negated(x):
+        return -2 * x
+
+    def raises(x):
+        raise ValueError("never recognised by its value")
+
+    cases = lambda: [Case("two numbers", (np.array([1.0, -2.0]),), hint="the case's hint")]  # noqa: E731
+    wrong = (WrongAnswer("raises an error", lambda: raises), WrongAnswer("has a sign error", lambda: negated),
+             WrongAnswer("forgets the factor 2", lambda: lambda x: x))
+    return function_task("01.double", "toy", 1, reference=lambda x: 2 * x, cases=cases, hint="the task's hint", wrong_answers=wrong)
+
+
+@pytest.mark.parametrize("answer, expected_hint", [
+    (lambda x: -2 * x, "This is the result you get if your function has a sign error."),
+    (lambda x: x.copy(), "This is the result you get if your function forgets the factor 2."),
+    (lambda x: 3 * x, "the case's hint"),       # no known mistake gives this
+    (lambda x: 1 / 0, "the case's hint"),       # an exception is not recognised by value
+])
+def test_a_wrong_value_that_a_known_mistake_gives_is_named(answer, expected_hint):
+    task = _toy_task_with_known_mistakes()
+    result = judge_task(task, loads(dumps(produce(task, answer))))
+    assert not result.passed and result.cases[0].hint == expected_hint

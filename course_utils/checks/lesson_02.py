@@ -145,7 +145,7 @@ TASKS = [
         hint="σ(z) = 1 / (1 + exp(-z)) = exp(z) / (1 + exp(z)): pick, for each entry, the form whose exp gets a number <= 0.",
         wrong_answers=(
             WrongAnswer("overflows: exp(z) / (1 + exp(z)) gives nan for large z", lambda: _sigmoid_unstable),
-            WrongAnswer("sign error: 1 / (1 + exp(z))", lambda: lambda z: 1 / (1 + np.exp(z))),
+            WrongAnswer("has a sign error: 1 / (1 + exp(z))", lambda: lambda z: 1 / (1 + np.exp(z))),
             WrongAnswer("uses math.exp, which only takes one number", lambda: _sigmoid_math_exp),
             WrongAnswer("clips z to [-10, 10] to avoid the overflow", lambda: _sigmoid_clipped),
         ),
@@ -166,7 +166,7 @@ TASKS = [
         hint="One matrix product computes every weighted sum of every example: x @ W.T (W has one row per unit), "
              "then add b to every row, then apply σ.",
         wrong_answers=(
-            WrongAnswer("missing transpose: x @ W", lambda: lambda x, W, b: sigmoid(x @ W + b)),
+            WrongAnswer("forgets the transpose: x @ W", lambda: lambda x, W, b: sigmoid(x @ W + b)),
             WrongAnswer("forgets the bias", lambda: lambda x, W, b: sigmoid(x @ W.T)),
             WrongAnswer("applies σ before adding the bias", lambda: lambda x, W, b: sigmoid(x @ W.T) + b),
             WrongAnswer("forgets the activation", lambda: lambda x, W, b: x @ W.T + b),
@@ -177,10 +177,10 @@ TASKS = [
         "02.forward", "a two-layer forward pass from given weight matrices", 3, reference=forward, cases=_forward_cases,
         hint="Forward propagation: the output of layer 1, h = σ(x @ W1.T + b1), is the input of layer 2, σ(h @ W2.T + b2).",
         wrong_answers=(
-            WrongAnswer("wrong layer order: applies W2 first", lambda: _forward_wrong_order),
-            WrongAnswer("no activation on the hidden layer",
+            WrongAnswer("applies the layers in the wrong order (W2 first)", lambda: _forward_wrong_order),
+            WrongAnswer("has no activation on the hidden layer",
                         lambda: lambda x, W1, b1, W2, b2: sigmoid((x @ W1.T + b1) @ W2.T + b2)),
-            WrongAnswer("missing transposes: x @ W1 and h @ W2",
+            WrongAnswer("forgets the transposes: x @ W1 and h @ W2",
                         lambda: lambda x, W1, b1, W2, b2: sigmoid(sigmoid(x @ W1 + b1) @ W2 + b2)),
             WrongAnswer("forgets the biases", lambda: lambda x, W1, b1, W2, b2: sigmoid(sigmoid(x @ W1.T) @ W2.T)),
             WrongAnswer("applies σ to the input instead of to the hidden layer",

@@ -1,9 +1,14 @@
 """Shorthands for the common kinds of task, so a lesson's checks read as data."""
 from __future__ import annotations
 
+import copy
+import warnings
 from typing import Callable
 
-from .judge import matches_reference
+import numpy as np
+
+from .judge import compare_values, matches_reference
+from .plain import to_plain
 from .produce import WrongAnswerType
 from .tasks import Case, Task, WrongAnswer, call_with_inputs
 
@@ -46,6 +51,55 @@ def _run_named(names: tuple[str, ...]) -> Callable:
     return run
 
 
+KNOWN_MISTAKE_HINT = "This is the result you get if your function "
+
+
+def known_mistake(wrong_answers: tuple[WrongAnswer, ...], *, named: Callable[[Callable], Callable], atol: float, rtol: float):
+    """Build a `Task.diagnose` that names the known mistake whose result the learner's value equals.
+
+    On a failed case, each known-wrong answer (the course's own code, never
+    the learner's) runs on a fresh copy of the case's inputs; when its result
+    agrees with the learner's value within the task's tolerances, the hint
+    names that mistake. Answers that raise, or that agree with nothing, leave
+    the choice to the case's hint.
+
+    Args:
+        wrong_answers: The task's `WrongAnswer`s.
+        named: Turns a function into what the task judges (e.g. names its tuple elements).
+        atol: Absolute tolerance, as for the reference.
+        rtol: Relative tolerance, as for the reference.
+
+    Returns:
+        ``diagnose(case, value) -> hint or None``.
+    """
+
+    def diagnose(case: Case, value):
+        for wrong in wrong_answers:
+            try:
+                with warnings.catch_warnings(), np.errstate(all="ignore"):
+                    warnings.simplefilter("ignore")
+                    result = to_plain(named(wrong.make())(*copy.deepcopy(case.inputs)))
+            except Exception:  # noqa: BLE001 (a mistake that raises cannot be recognised by its value)
+                continue
+            if compare_values(result, value, atol=atol, rtol=rtol) is None:
+                return f"{KNOWN_MISTAKE_HINT}{wrong.mistake}."
+        return None
+
+    return diagnose
+
+
+def _first_diagnosis(*diagnoses: Callable | None) -> Callable:
+    """Combine diagnoses: the first one that names a hint wins."""
+
+    def diagnose(case: Case, value):
+        for function in diagnoses:
+            if function is not None and (hint := function(case, value)):
+                return hint
+        return None
+
+    return diagnose
+
+
 def function_task(id: str, title: str, points: int, *, reference: Callable, cases: Callable[[], list], hint: str,
                   wrong_answers: tuple[WrongAnswer, ...], atol: float = 1e-6, rtol: float = 1e-6, time_limit: float = 10.0,
                   returns: tuple[str, ...] | None = None, diagnose: Callable | None = None) -> Task:  # noqa: A002 (the task's id)
@@ -70,12 +124,17 @@ def function_task(id: str, title: str, points: int, *, reference: Callable, case
         time_limit: Seconds per case.
         returns: Names of the elements of a tuple result, e.g.
             ``("grad_x", "grad_w", "grad_b")``; None for a single value.
-        diagnose: Optional ``diagnose(case, value) -> hint`` (see `Task`).
+        diagnose: Optional ``diagnose(case, value) -> hint`` (see `Task`); it
+            comes first, then a hint naming the known mistake the value
+            matches (`known_mistake`), then the case's hint.
 
     Returns:
         The `Task`.
     """
-    run, expected = (call_with_inputs, reference) if returns is None else (_run_named(returns), _named(reference, returns))
+    run = call_with_inputs if returns is None else _run_named(returns)
+    named = (lambda function: function) if returns is None else (lambda function: _named(function, returns))
+    wrong_answers = tuple(wrong_answers)
+    recognise = known_mistake(wrong_answers, named=named, atol=atol, rtol=rtol)
     return Task(id=id, title=title, points=points, answer_name=reference.__name__, make_cases=cases, run=run,
-                judge=matches_reference(expected, atol=atol, rtol=rtol), reference=reference, hint=hint,
-                wrong_answers=tuple(wrong_answers), time_limit=time_limit, diagnose=diagnose)
+                judge=matches_reference(named(reference), atol=atol, rtol=rtol), reference=reference, hint=hint,
+                wrong_answers=wrong_answers, time_limit=time_limit, diagnose=_first_diagnosis(diagnose, recognise))
