@@ -5,11 +5,7 @@ import numpy as np
 
 from ..grading.builders import function_task
 from ..grading.tasks import Case, WrongAnswer
-
-
-def _sigmoid(z):
-    z = np.asarray(z, dtype=np.float64)
-    return 0.5 * (1.0 + np.tanh(0.5 * z))  # equals 1 / (1 + exp(-z)) and never overflows
+from .lesson_02 import sigmoid as _sigmoid  # the stable sigmoid of exercise 02
 
 
 # --- 06.dense_backward -----------------------------------------------------
@@ -125,10 +121,15 @@ def _tanh_sign(grad_h, h):
 PARAMETER_NAMES = ("W1", "b1", "W2", "b2")
 
 
+def _forward(params, x):
+    """The forward pass x -> tanh -> sigmoid: returns (h, p)."""
+    h = np.tanh(x @ params["W1"] + params["b1"])
+    return h, _sigmoid(h @ params["W2"] + params["b2"])
+
+
 def backward(params, x, y):
     """Reference: gradients of the mean binary cross-entropy of x -> tanh -> sigmoid."""
-    h = np.tanh(x @ params["W1"] + params["b1"])
-    p = _sigmoid(h @ params["W2"] + params["b2"])
+    h, p = _forward(params, x)
     grad_z2 = (p - y) / len(x)
     grad_z1 = (grad_z2 @ params["W2"].T) * (1.0 - h ** 2)
     # In the order the backward pass computes them, so that feedback names the first gradient that goes wrong.
@@ -203,11 +204,6 @@ def _diagnose_backward(case: Case, value) -> "str | None":
     if wrong <= {"W1", "b1"}:
         return BACKWARD_HINTS["hidden"]
     return BACKWARD_HINTS["output"]
-
-
-def _forward(params, x):
-    h = np.tanh(x @ params["W1"] + params["b1"])
-    return h, _sigmoid(h @ params["W2"] + params["b2"])
 
 
 def _backward_from(params, x, h, grad_z2, *, tanh_slope=True, names=("W1", "b1", "W2", "b2")):

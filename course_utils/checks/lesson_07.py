@@ -71,12 +71,16 @@ def _mse_swapped(w, b, x, y):
 
 # --- 07.minibatches --------------------------------------------------------
 
-def minibatches(x, y, batch_size, rng):
-    """Reference: one epoch of shuffled mini-batches (x_batch, y_batch); the last one may be smaller."""
-    order = rng.permutation(len(x))
-    for first in range(0, len(x), batch_size):
+def _yield_batches(x, y, batch_size, order):
+    """Cut `order` (positions of samples) into consecutive batches of `batch_size`; yield (x[batch], y[batch])."""
+    for first in range(0, len(order), batch_size):
         batch = order[first:first + batch_size]
         yield x[batch], y[batch]
+
+
+def minibatches(x, y, batch_size, rng):
+    """Reference: one epoch of shuffled mini-batches (x_batch, y_batch); the last one may be smaller."""
+    return _yield_batches(x, y, batch_size, rng.permutation(len(x)))
 
 
 def _collect_epoch(answer, x, y, batch_size, rng) -> dict:
@@ -299,10 +303,7 @@ def _batches_two_permutations(x, y, batch_size, rng):
 
 def _batches_with_replacement(x, y, batch_size, rng):
     """Known-wrong: draws positions with replacement."""
-    order = rng.integers(0, len(x), size=len(x))
-    for first in range(0, len(x), batch_size):
-        batch = order[first:first + batch_size]
-        yield x[batch], y[batch]
+    return _yield_batches(x, y, batch_size, rng.integers(0, len(x), size=len(x)))
 
 
 def _batches_overlapping(x, y, batch_size, rng):
@@ -315,18 +316,12 @@ def _batches_overlapping(x, y, batch_size, rng):
 
 def _batches_fixed_seed(x, y, batch_size, rng):
     """Known-wrong: ignores rng and shuffles with a new generator seeded 0."""
-    order = np.random.default_rng(0).permutation(len(x))
-    for first in range(0, len(x), batch_size):
-        batch = order[first:first + batch_size]
-        yield x[batch], y[batch]
+    return _yield_batches(x, y, batch_size, np.random.default_rng(0).permutation(len(x)))
 
 
 def _batches_global_random(x, y, batch_size, rng):
     """Known-wrong: ignores rng and shuffles with np.random."""
-    order = np.random.permutation(len(x))
-    for first in range(0, len(x), batch_size):
-        batch = order[first:first + batch_size]
-        yield x[batch], y[batch]
+    return _yield_batches(x, y, batch_size, np.random.permutation(len(x)))
 
 
 def _batches_shuffle_in_place(x, y, batch_size, rng):
@@ -432,10 +427,14 @@ def _adam_cases():
     ]
 
 
+def _adam_moments(grad, m, v, beta_1, beta_2):
+    """The running averages of known-wrong Adam answers that get them right (new arrays)."""
+    return beta_1 * m + (1 - beta_1) * grad, beta_2 * v + (1 - beta_2) * grad ** 2
+
+
 def _adam_no_correction(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
     """Known-wrong: no bias correction."""
-    m = beta_1 * m + (1 - beta_1) * grad
-    v = beta_2 * v + (1 - beta_2) * grad ** 2
+    m, v = _adam_moments(grad, m, v, beta_1, beta_2)
     return w - learning_rate * m / (np.sqrt(v) + epsilon), m, v
 
 
@@ -448,23 +447,20 @@ def _adam_v_of_g(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
 
 def _adam_epsilon_inside(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
     """Known-wrong: ε inside the square root."""
-    m = beta_1 * m + (1 - beta_1) * grad
-    v = beta_2 * v + (1 - beta_2) * grad ** 2
+    m, v = _adam_moments(grad, m, v, beta_1, beta_2)
     return w - learning_rate * (m / (1 - beta_1 ** t)) / np.sqrt(v / (1 - beta_2 ** t) + epsilon), m, v
 
 
 def _adam_t_minus_one(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
     """Known-wrong: bias correction with t - 1."""
-    m = beta_1 * m + (1 - beta_1) * grad
-    v = beta_2 * v + (1 - beta_2) * grad ** 2
+    m, v = _adam_moments(grad, m, v, beta_1, beta_2)
     with np.errstate(divide="ignore", invalid="ignore"):
         return w - learning_rate * (m / (1 - beta_1 ** (t - 1))) / (np.sqrt(v / (1 - beta_2 ** (t - 1))) + epsilon), m, v
 
 
 def _adam_t_plus_one(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
     """Known-wrong: bias correction with t + 1."""
-    m = beta_1 * m + (1 - beta_1) * grad
-    v = beta_2 * v + (1 - beta_2) * grad ** 2
+    m, v = _adam_moments(grad, m, v, beta_1, beta_2)
     return w - learning_rate * (m / (1 - beta_1 ** (t + 1))) / (np.sqrt(v / (1 - beta_2 ** (t + 1))) + epsilon), m, v
 
 
