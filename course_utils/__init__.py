@@ -8,8 +8,13 @@ Modules, one concern each:
 * `environment`: `setup_notebook`, `doctor` (lesson 00)
 * `data`: offline, seeded data sets (`load_digits`, ...)
 * `plotting`: plot helpers that take ``ax=None`` and return what they drew
-* `grading`: `check` cells and the graded task definitions (in `checks`)
-* `authoring`: builds `exercises/` from `solutions/`
+* `grading`: `check` cells, `course check` / `course validate`, and the
+  notebook runner that batch grading runs inside its sandbox
+* `checks`: each exercise's task definitions (cases, judges, hints; no answers)
+
+This is the learner's side of the course: everything here may be handed to
+learners and runs inside the grading sandbox. The instructor's side
+(references, batch grading, authoring) is the separate `course_instructor`.
 """
 from .data import Split, load_digits, load_spirals, load_two_moons
 from .environment import doctor, setup_notebook

@@ -18,10 +18,21 @@ def _doctor(args) -> int:
     return 0
 
 
-def _build_exercises(args) -> int:
-    from .authoring import build_exercises  # noqa: PLC0415
+def _instructor(module: str):
+    """Import a module of the instructor's side, or explain that this installation has none."""
+    import importlib  # noqa: PLC0415
 
-    return build_exercises(Path(args.solutions), Path(args.exercises), check_only=args.check)
+    try:
+        return importlib.import_module(f"course_instructor.{module}")
+    except ModuleNotFoundError:
+        print("error: this command is for instructors; this installation has only the learner's side of the course", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _build_exercises(args) -> int:
+    authoring = _instructor("authoring")
+    status = authoring.build_exercises(Path(args.solutions), Path(args.exercises), check_only=args.check)
+    return max(status, authoring.build_expected(check_only=args.check))
 
 
 def _check(args) -> int:
@@ -30,26 +41,65 @@ def _check(args) -> int:
     return check_notebook(Path(args.notebook), cell_timeout=args.cell_timeout)
 
 
-def _grade(args) -> int:
-    from .grading.batch import DEFAULT_TEMPLATES, Limits, find_submissions, grade_all  # noqa: PLC0415
-    from .grading.gradebook import write_gradebook  # noqa: PLC0415
+def _shard(text: str) -> tuple:
+    """``"2/4"`` -> ``(2, 4)``."""
+    try:
+        index, count = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected I/N such as 2/4, received {text!r}") from None
+    if not 1 <= index <= count:
+        raise argparse.ArgumentTypeError(f"expected 1 <= I <= N, received {text!r}")
+    return index, count
 
-    templates = Path(args.exercises) if args.exercises else DEFAULT_TEMPLATES
+
+def _grade(args) -> int:
+    batch, gradebook, sandbox, submissions, judging = (_instructor(name) for name in ("batch", "gradebook", "sandbox", "submissions", "judging"))
+    from .grading.process import Limits  # noqa: PLC0415
+
+    if args.shard and args.seed is None:
+        print("error: --shard needs --seed: every shard of a batch must draw the same hidden cases", file=sys.stderr)
+        return 2
+    seed = judging.new_seed() if args.seed is None else args.seed
     limits = Limits(notebook_seconds=args.notebook_timeout, cell_seconds=args.cell_timeout, memory_mb=args.memory_mb)
     try:
-        submissions = find_submissions(args.submissions)
+        found = [item for item in submissions.find_submissions(args.submissions) if batch.in_shard(item, args.shard)]
         what = f"exercise {args.exercise}" if args.exercise else "each as the exercise it says it is"
-        print(f"Grading {len(submissions)} submission(s), {what}, {args.jobs} at a time...", file=sys.stderr, flush=True)
-        graded = grade_all(submissions, args.exercise, templates=templates, jobs=args.jobs, limits=limits, progress=sys.stderr)
-    except ValueError as error:
+        where = "sandboxed" if not args.no_sandbox else sandbox.UNSANDBOXED_NOTE
+        shard = f", shard {args.shard[0]}/{args.shard[1]}" if args.shard else ""
+        print(f"Grading {len(found)} submission(s){shard}, {what}, {args.jobs} at a time, hidden cases seed {seed}, {where}...",
+              file=sys.stderr, flush=True)
+        graded = batch.grade_all(found, args.exercise, seed=seed, jobs=args.jobs, limits=limits, sandbox=not args.no_sandbox, progress=sys.stderr)
+    except (ValueError, sandbox.SandboxUnavailable) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    written = write_gradebook(graded, Path(args.out))
+    written = gradebook.write_gradebook(graded, Path(args.out), seed=seed, sandboxed=not args.no_sandbox, shard=args.shard)
     counts = {}
     for item in graded:
         counts[item.status] = counts.get(item.status, 0) + 1
-    print("statuses: " + ", ".join(f"{status} {count}" for status, count in sorted(counts.items())))
+    print("statuses: " + (", ".join(f"{status} {count}" for status, count in sorted(counts.items())) or "none"))
+    print(f"gradebook: {written['csv']} and {written['json']}; feedback: {written['feedback']}/ (seed {seed})")
+    return 0
+
+
+def _merge(args) -> int:
+    gradebook = _instructor("gradebook")
+    try:
+        written = gradebook.merge_gradebooks([Path(folder) for folder in args.shards], Path(args.out))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(f"gradebook: {written['csv']} and {written['json']}; feedback: {written['feedback']}/")
+    return 0
+
+
+def _release(args) -> int:
+    release = _instructor("release")
+    try:
+        written = release.release(Path(args.out))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"release for learners in {args.out}: {', '.join(path.name for path in written)} (no solutions, no references)")
     return 0
 
 
@@ -85,7 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="report Python, TensorFlow, Keras, backend, devices and determinism settings")
     doctor.set_defaults(run=_doctor)
 
-    build = commands.add_parser("build-exercises", help="regenerate exercises/ from solutions/ (--check: only report what is out of date)")
+    build = commands.add_parser("build-exercises", help="(authors) regenerate exercises/ from solutions/ and the stored public results "
+                                "(--check: only report what is out of date)")
     build.add_argument("--check", action="store_true", help="change nothing; exit 1 if an exercise is missing or out of date")
     build.add_argument("--solutions", default="solutions", help="folder of solution notebooks (default: solutions)")
     build.add_argument("--exercises", default="exercises", help="folder of exercise notebooks (default: exercises)")
@@ -109,9 +160,23 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--jobs", type=int, default=cores, help=f"submissions graded at once (default: the number of cores, {cores})")
     grade.add_argument("--notebook-timeout", type=float, default=600, help="seconds per submission (default: 600)")
     grade.add_argument("--cell-timeout", type=float, default=60, help="seconds per cell; a cell over it is interrupted (default: 60)")
-    grade.add_argument("--memory-mb", type=float, default=3072, help="memory per submission, kernel included (default: 3072)")
-    grade.add_argument("--exercises", help="folder of official exercise notebooks (default: this course's exercises/)")
+    grade.add_argument("--memory-mb", type=float, default=3072, help="memory per submission, all its processes together (default: 3072)")
+    grade.add_argument("--seed", type=int, help="seed of the hidden cases (default: a new random one; it is recorded in the gradebook)")
+    grade.add_argument("--shard", type=_shard, help="grade only shard I of N (e.g. 2/4), chosen by a hash of each path; needs --seed")
+    grade.add_argument("--no-sandbox", action="store_true", help="run learner code without a sandbox (only where bubblewrap is missing "
+                       "and every submission is trusted; every report says so)")
     grade.set_defaults(run=_grade)
+
+    gradebook = commands.add_parser("gradebook", help="(instructors) work on gradebooks: `course gradebook merge SHARD... --out DIR`")
+    gradebook_commands = gradebook.add_subparsers(dest="gradebook_command", required=True, metavar="ACTION")
+    merge = gradebook_commands.add_parser("merge", help="join the gradebooks of every shard of a batch into one")
+    merge.add_argument("shards", nargs="+", help="the --out folders of the shards")
+    merge.add_argument("--out", required=True, help="folder for the merged gradebook.csv, gradebook.json and feedback/")
+    merge.set_defaults(run=_merge)
+
+    release = commands.add_parser("release", help="(instructors) write what learners get: lessons, exercises, the learner's package")
+    release.add_argument("--out", required=True, help="a new or empty folder")
+    release.set_defaults(run=_release)
 
     execute = commands.add_parser("execute", help="(authors) re-run notebooks top to bottom and save their outputs")
     execute.add_argument("notebooks", nargs="+", help="lesson or solution notebooks")

@@ -3,7 +3,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from course_utils.authoring import MarkerError, build_exercises, exercise_number, make_exercise, strip_solutions
+from course_instructor.authoring import MarkerError, build_exercises, exercise_number, make_exercise, strip_solutions
 
 from .conftest import run_course
 

@@ -1,19 +1,35 @@
-"""Every check of every exercise: passes on its reference, fails on the stub and on each known-wrong answer."""
+"""Every check of every exercise: passes on its reference (public and hidden cases), fails on the stub and on each known-wrong answer.
+
+References and known-wrong answers live on the instructor's side
+(`course_instructor.references`); the learner's side only draws cases and
+judges against right results given to it (stored data for public cases).
+"""
+import inspect
+
+import numpy as np
 import pytest
 
-from course_utils.grading.builders import KNOWN_MISTAKE_HINT
-from course_utils.grading.judge import judge_task
+from course_instructor.authoring import build_expected
+from course_instructor.references import all_tasks_with_references, expected_for
+from course_utils.grading.judge import KNOWN_MISTAKE_HINT, judge_task
 from course_utils.grading.plain import dumps, loads
 from course_utils.grading.produce import produce
 from course_utils.grading.tasks import exercise_tasks, known_exercises
 
-TASKS = [task for exercise in known_exercises() for task in exercise_tasks(exercise)]
-WRONG = [(task, wrong) for task in TASKS for wrong in task.wrong_answers]
+PAIRS = all_tasks_with_references()
+TASKS = [task for task, _ in PAIRS]
+WRONG = [(task, wrong) for task, reference in PAIRS for wrong in reference.wrong_answers]
+HIDDEN_SEEDS = (11, 2026)
+_ids = lambda item: getattr(item, "id", None) or getattr(item, "mistake", "").replace(" ", "-")  # noqa: E731
 
 
-def grade(task, answer):
-    """Produce, send through JSON as batch grading will, then judge."""
-    return judge_task(task, loads(dumps(produce(task, answer))))
+def grade(task, answer, seed=None):
+    """Produce, send through JSON as grading does, then judge: public cases against the stored results, hidden against the references."""
+    from course_utils.grading.expected import public_expected
+
+    cases = task.cases(seed)
+    expected = public_expected(task) if seed is None else expected_for(task, cases)
+    return judge_task(task, cases, loads(dumps(produce(task, answer, cases))), expected)
 
 
 def test_every_exercise_has_at_least_three_tasks():
@@ -22,9 +38,14 @@ def test_every_exercise_has_at_least_three_tasks():
         assert len(exercise_tasks(exercise)) >= 3, exercise
 
 
-@pytest.mark.parametrize("task", TASKS, ids=lambda task: task.id)
-def test_reference_answer_passes(task):
-    result = grade(task, task.reference)
+def test_stored_public_results_agree_with_the_references():
+    assert build_expected(check_only=True) == 0
+
+
+@pytest.mark.parametrize("seed", [None, *HIDDEN_SEEDS])
+@pytest.mark.parametrize("task, reference", PAIRS, ids=[task.id for task in TASKS])
+def test_reference_answer_passes(task, reference, seed):
+    result = grade(task, reference.answer, seed)
     assert result.passed, result.first_problem()
     assert result.earned == task.points
 
@@ -39,23 +60,41 @@ def test_unsolved_stub_fails(task):
     assert "not implemented yet" in result.first_problem()
 
 
-@pytest.mark.parametrize("task, wrong", WRONG, ids=lambda item: getattr(item, "id", None) or getattr(item, "mistake", "").replace(" ", "-"))
-def test_known_wrong_answer_fails_with_a_hint(task, wrong):
-    result = grade(task, wrong.make())
+@pytest.mark.parametrize("seed", [None, HIDDEN_SEEDS[0]])
+@pytest.mark.parametrize("task, wrong", WRONG, ids=_ids)
+def test_known_wrong_answer_fails_with_a_hint(task, wrong, seed):
+    result = grade(task, wrong.make(), seed)
     assert not result.passed, f"{task.id} accepted a known-wrong answer: {wrong.mistake}"
     failed = [case for case in result.cases if not case.passed]
     assert all(case.problem and case.hint for case in failed)
 
 
-def test_task_ids_are_unique_and_match_their_exercise():
-    ids = [task.id for task in TASKS]
-    assert len(ids) == len(set(ids))
-    for exercise in known_exercises():
-        assert all(task.exercise == exercise for task in exercise_tasks(exercise))
+@pytest.mark.parametrize("task", TASKS, ids=lambda task: task.id)
+def test_every_case_is_drawn_anew_for_hidden_grading(task):
+    """A table of inputs seen before matches nothing: each hidden case's inputs differ from the public ones and across seeds."""
+    public, first, second = task.cases(), task.cases(HIDDEN_SEEDS[0]), task.cases(HIDDEN_SEEDS[1])
+    assert [case.name for case in public] == [case.name for case in first] or len(public) == len(first)
+    for index, (a, b, c) in enumerate(zip(public, first, second)):
+        texts = [dumps(case.inputs) for case in (a, b, c)]
+        assert len(set(texts)) == 3, f"{task.id}: case {index} ({a.name}) has the same inputs for different seeds"
+
+
+@pytest.mark.parametrize("task", [task for task in TASKS if task.compares], ids=lambda task: task.id)
+def test_the_learners_side_holds_no_answer(task):
+    """No function of the learner's checks module passes the task: the answers stay on the instructor's side."""
+    module = inspect.getmodule(task.make_cases)
+    for name, function in inspect.getmembers(module, inspect.isfunction):
+        try:
+            parameters = inspect.signature(function).parameters
+        except (TypeError, ValueError):
+            continue
+        if len(parameters) == len(task.cases()[0].inputs):
+            assert not grade(task, function).passed, f"{module.__name__}.{name} answers {task.id}"
 
 
 def test_backward_pass_feedback_names_each_mistake():
     """06.backward diagnoses its known-wrong answers from which gradients are wrong, and how."""
+    from course_instructor.references import reference_for
     from course_utils.checks.lesson_06 import BACKWARD_HINTS
     from course_utils.grading.tasks import get_task
 
@@ -63,14 +102,16 @@ def test_backward_pass_feedback_names_each_mistake():
     expected = {"differentiates the sum, not the mean (no 1/n)": "mean", "forgets tanh's derivative 1 - h²": "hidden",
                 "has a sign error: y - p": "sign", "multiplies by the sigmoid's slope p(1 - p) again": "output",
                 "names the gradients dW1, db1, dW2, db2": "keys", "does not sum the bias gradients over the batch": "bias"}
-    assert sorted(expected) == sorted(wrong.mistake for wrong in task.wrong_answers)
-    for wrong in task.wrong_answers:
+    wrong_answers = reference_for(task).wrong_answers
+    assert sorted(expected) == sorted(wrong.mistake for wrong in wrong_answers)
+    for wrong in wrong_answers:
         hints = {case.hint for case in grade(task, wrong.make()).cases if not case.passed}
         assert hints == {BACKWARD_HINTS[expected[wrong.mistake]]}, (wrong.mistake, hints)
 
 
 def test_minibatch_feedback_names_each_mistake():
     """07.minibatches picks its hint from the kind of problem found, whichever case shows it."""
+    from course_instructor.references import reference_for
     from course_utils.checks.lesson_07 import MINIBATCH_HINTS
     from course_utils.grading.judge import ERROR_HINTS
     from course_utils.grading.tasks import get_task
@@ -82,12 +123,20 @@ def test_minibatch_feedback_names_each_mistake():
                 "draws samples with replacement (rng.integers)": "repeated", "yields overlapping windows (step 1)": "repeated",
                 "ignores rng and uses a generator with a fixed seed": "same_order",
                 "ignores rng and shuffles with np.random": "not_from_rng", "shuffles the caller's x and y in place": None}
-    assert sorted(expected) == sorted(wrong.mistake for wrong in task.wrong_answers)
-    for wrong in task.wrong_answers:
+    wrong_answers = reference_for(task).wrong_answers
+    assert sorted(expected) == sorted(wrong.mistake for wrong in wrong_answers)
+    for wrong in wrong_answers:
         hints = {case.hint for case in grade(task, wrong.make()).cases if not case.passed}
         want = MINIBATCH_HINTS[expected[wrong.mistake]] if expected[wrong.mistake] else ERROR_HINTS["mutated_input"]
         assert want in hints, wrong.mistake
         assert not hints & (set(MINIBATCH_HINTS.values()) - {want}), (wrong.mistake, hints)
+
+
+def test_task_ids_are_unique_and_match_their_exercise():
+    ids = [task.id for task in TASKS]
+    assert len(ids) == len(set(ids))
+    for exercise in known_exercises():
+        assert all(task.exercise == exercise for task in exercise_tasks(exercise))
 
 
 EXPLICITLY_DIAGNOSED = {"06.backward", "07.minibatches"}  # tested above, hint per kind of problem
@@ -95,12 +144,14 @@ EXPLICITLY_DIAGNOSED = {"06.backward", "07.minibatches"}  # tested above, hint p
 SAME_VALUE_AS = {("04.mae", "takes the absolute value of the mean error"): "forgets the absolute value"}
 
 
-@pytest.mark.parametrize("task, wrong", [(t, w) for t, w in WRONG if t.id not in EXPLICITLY_DIAGNOSED and t.run.__name__ != "run_classifier"],
-                         ids=lambda item: getattr(item, "id", None) or getattr(item, "mistake", "").replace(" ", "-"))
+@pytest.mark.parametrize("task, wrong", [(t, w) for t, w in WRONG if t.id not in EXPLICITLY_DIAGNOSED and t.compares], ids=_ids)
 def test_a_known_mistake_that_returns_a_wrong_value_is_named_in_the_hint(task, wrong):
     """Where a known-wrong answer returns a value (no exception, no input changed), its feedback names a known mistake."""
-    outcomes = loads(dumps(produce(task, wrong.make())))
-    result = judge_task(task, outcomes)
+    from course_utils.grading.expected import public_expected
+
+    cases = task.cases()
+    outcomes = loads(dumps(produce(task, wrong.make(), cases)))
+    result = judge_task(task, cases, outcomes, public_expected(task))
     wrong_values = [case for case, outcome in zip(result.cases, outcomes) if not case.passed and outcome["status"] == "ok"]
     if not wrong_values:
         pytest.skip("fails by an exception or an input changed in place, which have hints of their own")

@@ -11,7 +11,7 @@ from .conftest import run_course
     ("garbage.ipynb", b"{this is not json", "not a valid Jupyter notebook"),
     ("list.ipynb", b"[1, 2, 3]", "not a valid Jupyter notebook"),
     ("binary.ipynb", b"\xff\xfe\x00\x01", "cannot be read as UTF-8"),
-    ("other.ipynb", json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}).encode(), "not an exercise notebook"),
+    ("other.ipynb", json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}).encode(), "not recognisable as a notebook"),
 ])
 def test_invalid_input_gets_one_line_and_exit_2(tmp_path, name, content, fragment):
     path = tmp_path / name
@@ -32,13 +32,13 @@ def test_validate_reports_stubs_errors_and_score(repo):
     result = run_course("validate", repo / "exercises" / "01_tensors.ipynb")
     assert result.returncode == 1
     assert "exercise 01, 4 tasks" in result.stdout and "still the stub" in result.stdout
-    assert "NotImplementedError" in result.stdout and "total" in result.stdout and " 0/10" in result.stdout
+    assert "not implemented yet" in result.stdout and "total" in result.stdout and " 0/10" in result.stdout
 
 
 def test_validate_passes_a_solved_notebook(repo):
     result = run_course("validate", repo / "solutions" / "01_tensors.ipynb")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "runs without errors" in result.stdout and "10/10" in result.stdout and "still the stub" not in result.stdout
+    assert "Runs top to bottom: yes" in result.stdout and "10/10" in result.stdout and "still the stub" not in result.stdout
 
 
 def test_validate_rejects_a_non_notebook(tmp_path):

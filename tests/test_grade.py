@@ -1,4 +1,6 @@
-"""`course grade` on a crafted batch: every status, every tampering trick, submissions left byte-identical."""
+"""`course grade` on a crafted batch: every status, the old tampering tricks, submissions left byte-identical.
+
+(The attacks on the sandbox and on the batch are in test_grade_hostile.py.)"""
 import copy
 import csv
 import hashlib
@@ -9,18 +11,17 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_output
 
 from course_utils.grading.notebook import is_check_cell
-from course_utils.grading.rebuild import task_marker
 
 from .conftest import REPO, run_course
 
 SOLUTION = nbformat.read(REPO / "solutions" / "01_tensors.ipynb", as_version=4)
 EXERCISE = nbformat.read(REPO / "exercises" / "01_tensors.ipynb", as_version=4)
 FULL, TASKS = 10, ["01.weighted_sum", "01.dense_layer", "01.standardize", "01.flatten_images"]
-LIMITS = ["--notebook-timeout", "40", "--cell-timeout", "8", "--memory-mb", "1200", "--jobs", "2"]
+LIMITS = ["--notebook-timeout", "45", "--cell-timeout", "8", "--memory-mb", "1200", "--jobs", "2", "--seed", "20261129"]
 
 
 def _answer_cell(notebook, name):
-    return next(cell for cell in notebook.cells if cell.cell_type == "code" and task_marker(cell) == name and not is_check_cell(cell))
+    return next(cell for cell in notebook.cells if cell.cell_type == "code" and f"def {name}(" in cell.source and not is_check_cell(cell))
 
 
 def _with_answer(base, name, source):
@@ -50,7 +51,7 @@ def crafted() -> dict:
     patched = _with_answer(EXERCISE, "weighted_sum", (
         "import course_utils.grading.produce as produce\n"
         "from course_utils.grading.plain import to_plain\n"
-        "produce.run_case = lambda task, answer, case: {'case': case.name, 'status': 'ok', 'value': to_plain(task.reference(*case.inputs))}\n"
+        "produce.run_case = lambda task, answer, case: {'case': case.name, 'status': 'ok', 'value': 0.0}\n"
         "import course_utils.grading.judge as judge\n"
         "judge.compare_values = lambda *args, **kwargs: None\n\n"
         "def weighted_sum(x, w, b):\n    return 0.0\n"))
@@ -68,6 +69,9 @@ def crafted() -> dict:
 
     endless = _with_answer(EXERCISE, "weighted_sum", (
         "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)  # ignores interrupts too\nwhile True:\n    pass\n"))
+
+    stubborn = _with_answer(EXERCISE, "weighted_sum", (
+        "import signal\nfor name in ('SIGINT', 'SIGALRM'):\n    signal.signal(getattr(signal, name), signal.SIG_IGN)\nwhile True:\n    pass\n"))
 
     memory_hog = _with_answer(EXERCISE, "dense", "import numpy as np\nimport time\nballast = np.ones(300_000_000)  # 2.4 GB\ntime.sleep(60)\n")
 
@@ -93,9 +97,10 @@ def crafted() -> dict:
         "new_ids.ipynb": (new_ids, "graded", FULL),
         "notes_added.ipynb": (notes_added, "graded", FULL),
         "huge_output.ipynb": (huge_output, "graded", FULL),
-        "endless.ipynb": (endless, "timeout", 0),
+        "endless.ipynb": (endless, "graded", 0),
+        "stubborn.ipynb": (stubborn, "timeout", 0),
         "memory_hog.ipynb": (memory_hog, "memory", 0),
-        "kernel_exit.ipynb": (kernel_exit, "kernel_died", 0),
+        "kernel_exit.ipynb": (kernel_exit, "crashed", 0),
         "not_json.ipynb": (b"{ this is not json", "invalid_notebook", 0),
         "empty.ipynb": (b"", "invalid_notebook", 0),
         "a_list.ipynb": (b"[1, 2, 3]", "invalid_notebook", 0),
@@ -130,7 +135,7 @@ def _rows(folder):
 
 def test_batch_completes(batch):
     assert batch["first"].returncode == 0, batch["first"].stderr[-3000:]
-    assert "18/18 done" in batch["first"].stderr
+    assert "19/19 done" in batch["first"].stderr
 
 
 def test_every_submission_gets_the_expected_status_and_total(batch):
@@ -170,5 +175,5 @@ def test_feedback_has_results_and_hints_but_no_answers(batch):
     for path in feedback.glob("*.md"):
         text = path.read_text()
         assert not any(line in text for line in solution_lines), path.name
-    assert "timeout" in (feedback / "endless.md").read_text()
+    assert "longer than 8 s" in (feedback / "endless.md").read_text()
 

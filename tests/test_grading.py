@@ -4,11 +4,13 @@ import time
 import numpy as np
 import pytest
 
+from course_instructor.references import Reference, WrongAnswer, expected_from
 from course_utils.grading import CheckFailed, check, grade_answer
+from course_utils.grading.builders import function_task
 from course_utils.grading.judge import compare_values, judge_task
 from course_utils.grading.plain import NotPlainData, dumps, loads, to_plain
 from course_utils.grading.produce import produce, time_limit, TimeLimitExceeded
-from course_utils.grading.tasks import Case, Task, WrongAnswer, call_with_inputs, get_task
+from course_utils.grading.tasks import Case, Task, call_with_inputs, get_task
 
 
 class AlwaysEqual:
@@ -34,6 +36,14 @@ def good_dense(x, w, b):
     return x @ w + b
 
 
+def toy_grade(task, answer, reference, wrong=()):
+    """Produce on the public cases, send through JSON as grading does, judge against the toy reference."""
+    cases = task.cases()
+    wrong = tuple(wrong) or tuple(WrongAnswer(f"wrong {i}", lambda: lambda *args: None) for i in range(3))
+    expected = expected_from(task, Reference(reference, wrong), cases)
+    return judge_task(task, cases, loads(dumps(produce(task, answer, cases))), loads(dumps(expected), trusted=True))
+
+
 def test_right_answer_passes_and_prints_the_same_every_run(capsys):
     check("01.dense_layer", good_dense)
     first = capsys.readouterr().out
@@ -57,8 +67,10 @@ def test_expected_values_are_never_printed(capsys):
     with pytest.raises(CheckFailed):
         check("01.weighted_sum", lambda x, w, b: 0.0)
     out = capsys.readouterr().out
-    for case in task.make_cases():  # the distance to the answer would give it away too
-        expected = task.reference(*case.inputs)
+    from course_utils.grading.expected import public_expected
+
+    for want in public_expected(task):  # the distance to the answer would give it away too
+        expected = want["value"]
         assert f"{expected:.3g}" not in out and f"{abs(expected):.3g}" not in out
 
 
@@ -88,7 +100,8 @@ def test_endless_loop_times_out_quickly_and_later_cases_are_skipped():
     task = get_task("01.weighted_sum")
     fast = Task(**{**task.__dict__, "time_limit": 0.3})
     start = time.monotonic()
-    result = judge_task(fast, produce(fast, weighted_sum))
+    cases = fast.cases()
+    result = judge_task(fast, cases, produce(fast, weighted_sum, cases), [])
     assert time.monotonic() - start < 3
     assert not result.passed and "0.3 s limit" in result.cases[0].problem
     assert all("earlier case ran out of time" in case.problem for case in result.cases[1:])
@@ -106,7 +119,8 @@ def test_endless_loop_that_catches_exceptions_still_stops():
 
     task = get_task("01.weighted_sum")
     fast = Task(**{**task.__dict__, "time_limit": 0.2})
-    assert "limit" in judge_task(fast, produce(fast, stubborn)).cases[0].problem
+    cases = fast.cases()
+    assert "limit" in judge_task(fast, cases, produce(fast, stubborn, cases), []).cases[0].problem
 
 
 @pytest.mark.parametrize("answer, message", [
@@ -135,7 +149,7 @@ def test_tensors_and_lists_are_accepted_as_arrays():
 
 def test_modifying_an_input_in_place_fails_and_the_official_inputs_stay_intact():
     task = get_task("01.standardize")
-    before = [case.inputs[0].copy() for case in task.make_cases()]
+    before = [case.inputs[0].copy() for case in task.cases()]
 
     def standardize(x):
         x -= x.mean(axis=0)
@@ -143,7 +157,7 @@ def test_modifying_an_input_in_place_fails_and_the_official_inputs_stay_intact()
 
     result = grade_answer("01.standardize", standardize)
     assert "changed its input in place" in result.cases[0].problem
-    for case, original in zip(task.make_cases(), before):
+    for case, original in zip(task.cases(), before):
         np.testing.assert_array_equal(case.inputs[0], original)
 
 
@@ -156,29 +170,24 @@ def test_unknown_task_ids_are_rejected_with_the_known_ones():
         check("99.dense", good_dense)
 
 
-def test_task_definitions_need_three_wrong_answers():
+def test_references_need_three_wrong_answers():
     with pytest.raises(ValueError, match="at least 3 known-wrong answers"):
-        Task(id="01.toy", title="t", points=1, answer_name="toy", make_cases=list, run=call_with_inputs,
-             judge=lambda case, value: None, reference=None, hint="", wrong_answers=(WrongAnswer("w", list),))
-
-
-def test_judging_works_from_plain_json_in_another_process_style_round_trip():
-    task = get_task("01.dense_layer")
-    wire = dumps(produce(task, lambda x, w, b: x @ w.T + b))
-    result = judge_task(task, loads(wire))
-    assert not result.passed and result.cases[1].problem.startswith("values differ")
-    assert judge_task(task, loads(dumps(produce(task, good_dense)))).passed
+        Reference(good_dense, (WrongAnswer("w", list),))
 
 
 def test_missing_or_tampered_outcomes_fail_safely():
     task = get_task("01.dense_layer")
-    assert not judge_task(task, []).passed
-    outcomes = produce(task, good_dense)
+    cases = task.cases()
+    from course_utils.grading.expected import public_expected
+    expected = public_expected(task)
+    assert not judge_task(task, cases, [], expected).passed
+    outcomes = produce(task, good_dense, cases)
+    assert judge_task(task, cases, outcomes, expected).passed
     outcomes[0]["case"] = "something else"
-    assert not judge_task(task, outcomes).passed
-    outcomes = produce(task, good_dense)
+    assert not judge_task(task, cases, outcomes, expected).passed
+    outcomes = produce(task, good_dense, cases)
     outcomes[2]["value"] = {"not": "an array"}
-    assert not judge_task(task, outcomes).passed
+    assert not judge_task(task, cases, outcomes, expected).passed
 
 
 @pytest.mark.parametrize("expected, value, fragment", [
@@ -207,7 +216,13 @@ def test_plain_data_round_trip_and_rejections():
     with pytest.raises(NotPlainData):
         to_plain(object())
     with pytest.raises(ValueError):
-        loads('{"__ndarray__": [1], "dtype": "|O", "shape": [1]}')
+        loads('{"__ndarray__": "AAAAAAAAAAA=", "dtype": "|O", "shape": [1]}')
+    with pytest.raises(ValueError):  # bytes that do not match the shape
+        loads('{"__ndarray__": "AAAAAAAAAAA=", "dtype": "<f8", "shape": [3]}')
+    with pytest.raises(ValueError):  # a generator or a tuple is never plain data from a learner's process
+        loads(dumps({"rng": np.random.default_rng(1)}))
+    rng = loads(dumps((np.random.default_rng(1), 2)), trusted=True)[0]
+    assert rng.integers(1000) == np.random.default_rng(1).integers(1000)
 
 
 def test_time_limit_leaves_no_alarm_behind():
@@ -220,7 +235,7 @@ def test_time_limit_leaves_no_alarm_behind():
 
 def test_a_case_failure_never_hides_the_other_cases():
     task = get_task("01.flatten_images")
-    cases = task.make_cases()
+    cases = task.cases()
     result = grade_answer("01.flatten_images", lambda images: images.reshape(len(images), 64))
     assert [case.passed for case in result.cases] == [True, False, False]
     assert isinstance(cases[0], Case)
@@ -245,10 +260,8 @@ def _split_sum(x, y):
 def _toy_tuple_task():
     from course_utils.grading.builders import function_task
 
-    cases = lambda: [Case("two vectors", (np.arange(3.0), np.ones(3)))]  # noqa: E731
-    wrong = tuple(WrongAnswer(f"wrong {i}", lambda: lambda x, y: (x, y)) for i in range(3))
-    return function_task("01.split_sum", "toy", 1, reference=_split_sum, cases=cases, hint="h",
-                         wrong_answers=wrong, returns=("total", "difference"))
+    cases = lambda rng: [Case("two vectors", (rng.normal(size=3), rng.normal(size=3)))]  # noqa: E731
+    return function_task("01.split_sum", "toy", 1, answer_name="split_sum", cases=cases, hint="h", returns=("total", "difference"))
 
 
 @pytest.mark.parametrize("answer, fragment", [
@@ -260,7 +273,7 @@ def _toy_tuple_task():
 ])
 def test_function_task_with_named_tuple_results(answer, fragment):
     task = _toy_tuple_task()
-    result = judge_task(task, loads(dumps(produce(task, answer))))
+    result = toy_grade(task, answer, _split_sum)
     if fragment is None:
         assert result.passed
     else:
@@ -269,33 +282,32 @@ def test_function_task_with_named_tuple_results(answer, fragment):
 
 def test_changing_an_array_inside_a_dict_argument_is_caught():
     task = Task(id="01.scale_params", title="toy", points=1, answer_name="scale", run=call_with_inputs,
-                make_cases=lambda: [Case("params", ({"w": np.ones(2)},))], judge=lambda case, value: None,
-                reference=None, hint="", wrong_answers=(WrongAnswer("w", list),) * 3)
+                make_cases=lambda rng: [Case("params", ({"w": rng.normal(size=2)},))], judge=lambda case, value, expected: None,
+                hint="", compares=False)
+    cases = task.cases()
 
     def scale_in_place(params):
         params["w"] *= 2
         return params["w"]
 
-    outcome = produce(task, scale_in_place)[0]
+    outcome = produce(task, scale_in_place, cases)[0]
     assert outcome["error"] == "mutated_input" and "argument 1" in outcome["message"]
-    assert produce(task, lambda params: params["w"] * 2)[0]["status"] == "ok"
-    assert produce(task, lambda params: params.pop("w"))[0]["error"] == "mutated_input"
+    assert produce(task, lambda params: params["w"] * 2, cases)[0]["status"] == "ok"
+    assert produce(task, lambda params: params.pop("w"), cases)[0]["error"] == "mutated_input"
 
 
 def _toy_diagnosed_task(diagnose):
     from course_utils.grading.builders import function_task
 
-    cases = lambda: [Case("two numbers", (np.array([1.0, -2.0]),), hint="the case's hint")]  # noqa: E731
-    wrong = tuple(WrongAnswer(f"wrong {i}", lambda: lambda x: -x) for i in range(3))
-    return function_task("01.double", "toy", 1, reference=lambda x: 2 * x, cases=cases, hint="the task's hint",
-                         wrong_answers=wrong, diagnose=diagnose)
+    cases = lambda rng: [Case("two numbers", (rng.normal(size=2),), hint="the case's hint")]  # noqa: E731
+    return function_task("01.double", "toy", 1, answer_name="double", cases=cases, hint="the task's hint", diagnose=diagnose)
 
 
-def _diagnose_negated(case, value):
-    return "negated" if np.allclose(value, -2 * case.inputs[0]) else None
+def _diagnose_negated(case, value, expected):
+    return "negated" if np.allclose(value, -expected["value"]) else None
 
 
-def _diagnose_crashes(case, value):
+def _diagnose_crashes(case, value, expected):
     raise KeyError("oops")
 
 
@@ -308,7 +320,8 @@ def _diagnose_crashes(case, value):
 ])
 def test_a_task_diagnosis_picks_the_hint_for_wrong_values_only(diagnose, answer, expected_hint):
     task = _toy_diagnosed_task(diagnose)
-    result = judge_task(task, loads(dumps(produce(task, answer))))
+    wrong = tuple(WrongAnswer(f"wrong {i}", lambda: lambda x: -x / 7) for i in range(3))
+    result = toy_grade(task, answer, lambda x: 2 * x, wrong)
     assert not result.passed
     hint = result.cases[0].hint
     assert hint == expected_hint if expected_hint else "Build new arrays" in hint
@@ -323,10 +336,10 @@ def _toy_task_with_known_mistakes():
     def raises(x):
         raise ValueError("never recognised by its value")
 
-    cases = lambda: [Case("two numbers", (np.array([1.0, -2.0]),), hint="the case's hint")]  # noqa: E731
+    cases = lambda rng: [Case("two numbers", (rng.normal(size=2),), hint="the case's hint")]  # noqa: E731
     wrong = (WrongAnswer("raises an error", lambda: raises), WrongAnswer("has a sign error", lambda: negated),
              WrongAnswer("forgets the factor 2", lambda: lambda x: x))
-    return function_task("01.double", "toy", 1, reference=lambda x: 2 * x, cases=cases, hint="the task's hint", wrong_answers=wrong)
+    return function_task("01.double", "toy", 1, answer_name="double", cases=cases, hint="the task's hint"), wrong
 
 
 @pytest.mark.parametrize("answer, expected_hint", [
@@ -336,6 +349,6 @@ def _toy_task_with_known_mistakes():
     (lambda x: 1 / 0, "the case's hint"),       # an exception is not recognised by value
 ])
 def test_a_wrong_value_that_a_known_mistake_gives_is_named(answer, expected_hint):
-    task = _toy_task_with_known_mistakes()
-    result = judge_task(task, loads(dumps(produce(task, answer))))
+    task, wrong = _toy_task_with_known_mistakes()
+    result = toy_grade(task, answer, lambda x: 2 * x, wrong)
     assert not result.passed and result.cases[0].hint == expected_hint

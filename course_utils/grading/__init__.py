@@ -1,29 +1,36 @@
-"""Grading: check cells for learners, and the pieces batch grading reuses.
+"""Grading, the learner's side: check cells, and running a notebook's answers.
 
 A check has two separable halves:
 
 * `produce.produce` runs the learner's answer on every case, in the learner's
   process, and returns plain outcomes (numbers, arrays, error descriptions);
-* `judge.judge_task` judges those plain outcomes against the task definition,
-  in any process.
+* `judge.judge_task` judges those plain outcomes in any process, against what
+  a right answer gives on each case.
 
-`check` does both at once for a check cell. For whole notebooks, `rebuild`
-puts a submission's answer cells into the official exercise template,
-`worker` runs it in a fresh kernel in its own process, and `batch` judges the
-outcomes and writes the gradebook (`course check`, `validate`, `grade`).
+`check` does both at once in a check cell, on the task's public cases and
+the right results stored as data (`expected.py`); no answer code ships with
+this package. `runner` runs a whole notebook's cells and then its answers on
+cases it is sent (by `course check`, or by the instructor's sandboxed
+`course grade`, which judges hidden cases outside the learner's process).
 """
 from __future__ import annotations
 
+import os
+
+from .expected import public_expected
 from .judge import CaseResult, TaskResult, judge_task
 from .produce import produce
 from .report import CheckFailed, render_task
-from .tasks import Case, Task, WrongAnswer, exercise_tasks, get_task
+from .tasks import Case, Task, exercise_tasks, get_task
 
-__all__ = ["Case", "CaseResult", "CheckFailed", "Task", "TaskResult", "WrongAnswer", "check", "exercise_tasks", "get_task", "grade_answer", "hint"]
+__all__ = ["Case", "CaseResult", "CheckFailed", "Task", "TaskResult", "check", "exercise_tasks", "get_task", "grade_answer", "hint"]
+
+# Set to "skip" by the notebook runner: check cells do nothing there (answers are run and judged afterwards).
+CHECK_CELLS_VARIABLE = "COURSE_CHECK_CELLS"
 
 
 def grade_answer(task_id: str, answer) -> TaskResult:
-    """Run and judge an answer without printing anything.
+    """Run and judge an answer on the task's public cases, without printing anything.
 
     Args:
         task_id: E.g. ``"01.dense_layer"``.
@@ -36,7 +43,8 @@ def grade_answer(task_id: str, answer) -> TaskResult:
         ValueError: If `task_id` is unknown.
     """
     task = get_task(task_id)
-    return judge_task(task, produce(task, answer))
+    cases = task.cases()
+    return judge_task(task, cases, produce(task, answer, cases), public_expected(task))
 
 
 def check(task_id: str, answer) -> None:
@@ -52,6 +60,8 @@ def check(task_id: str, answer) -> None:
         CheckFailed: (an `AssertionError`) if any case failed.
         ValueError: If `task_id` is unknown.
     """
+    if os.environ.get(CHECK_CELLS_VARIABLE) == "skip":
+        return
     result = grade_answer(task_id, answer)
     print(render_task(result))
     if not result.passed:

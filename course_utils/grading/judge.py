@@ -123,22 +123,38 @@ def _compare_dicts(expected: dict, value, *, atol: float, rtol: float) -> "str |
     return None
 
 
-def matches_reference(reference, *, atol: float = 1e-6, rtol: float = 1e-6):
-    """Build a judge that compares a value with ``reference(*case.inputs)``.
+def compares_with_expected(case: Case, value, expected: dict, *, atol: float = 1e-6, rtol: float = 1e-6) -> "str | None":
+    """The judge of a function task: the value must equal ``expected["value"]`` within the tolerances.
 
     Args:
-        reference: The reference function (same signature as the learner's).
+        case: The case (unused: the expected value already belongs to it).
+        value: The learner's plain result.
+        expected: ``{"value": <plain>, "mistakes": [...]}`` for this case.
         atol: Absolute tolerance.
         rtol: Relative tolerance.
 
     Returns:
-        A ``judge(case, value) -> problem`` function for `Task.judge`.
+        None when right, else what is wrong (see `compare_values`).
     """
+    if not isinstance(expected, dict) or "value" not in expected:
+        return "the check has no expected result for this case (run `course build-exercises`)"
+    return compare_values(expected["value"], value, atol=atol, rtol=rtol)
 
-    def judge(case: Case, value):
-        return compare_values(to_plain(reference(*case.inputs)), value, atol=atol, rtol=rtol)
 
-    return judge
+KNOWN_MISTAKE_HINT = "This is the result you get if your function "
+
+
+def known_mistake(task: Task, value, expected) -> "str | None":
+    """The hint naming the first known mistake whose result equals `value` on this case, or None.
+
+    ``expected["mistakes"]`` holds ``[mistake, plain result]`` pairs: what each
+    of the task's known-wrong answers gives on the case (computed by the
+    instructor's side, stored as data for public cases).
+    """
+    for pair in (expected or {}).get("mistakes", []) if isinstance(expected, dict) else []:
+        if isinstance(pair, (list, tuple)) and len(pair) == 2 and compare_values(pair[1], value, atol=task.atol, rtol=task.rtol) is None:
+            return f"{KNOWN_MISTAKE_HINT}{pair[0]}."
+    return None
 
 
 # Hints for failures that say nothing about the maths of the task.
@@ -149,16 +165,17 @@ ERROR_HINTS = {
 }
 
 
-def _hint_for(task: Task, case: Case, outcome: dict, problem: str) -> str:
-    """Pick the most specific hint for a failed case."""
+def _hint_for(task: Task, case: Case, outcome: dict, problem: str, expected) -> str:
+    """Pick the most specific hint for a failed case: the task's diagnosis, a named known mistake, the case's hint."""
     error = outcome.get("error")
     if error in ERROR_HINTS:
         return ERROR_HINTS[error]
     if error in ("not_implemented", "missing"):
         return task.hint
-    if outcome.get("status") == "ok" and task.diagnose is not None:
+    if outcome.get("status") == "ok":
         try:
-            diagnosis = task.diagnose(case, outcome.get("value"))
+            diagnosis = (task.diagnose(case, outcome.get("value"), expected) if task.diagnose else None) or known_mistake(
+                task, outcome.get("value"), expected)
         except Exception:  # noqa: BLE001 (a diagnosis is a courtesy: malformed data falls back to the case's hint)
             diagnosis = None
         if diagnosis:
@@ -168,33 +185,36 @@ def _hint_for(task: Task, case: Case, outcome: dict, problem: str) -> str:
     return NON_FINITE_HINT if "nan or inf" in problem else task.hint
 
 
-def judge_case(task: Task, case: Case, outcome: dict | None) -> CaseResult:
-    """Judge one plain outcome (None when the outcome is missing)."""
-    if outcome is None or outcome.get("case") != case.name:
+def judge_case(task: Task, case: Case, outcome: dict | None, expected=None) -> CaseResult:
+    """Judge one plain outcome (None when the outcome is missing) against what a right answer gives (`expected`)."""
+    if not isinstance(outcome, dict) or outcome.get("case") != case.name:
         return CaseResult(case.name, False, "no result was produced for this case", task.hint)
     if outcome.get("status") != "ok":
-        problem = str(outcome.get("message", "failed"))
-        return CaseResult(case.name, False, problem, _hint_for(task, case, outcome, problem))
+        problem = str(outcome.get("message", "failed"))[:500]
+        return CaseResult(case.name, False, problem, _hint_for(task, case, outcome, problem, expected))
     try:
-        problem = task.judge(case, outcome.get("value"))
+        problem = task.judge(case, outcome.get("value"), expected)
     except Exception as error:  # noqa: BLE001 (malformed plain data must not crash grading)
         problem = f"the result could not be judged ({type(error).__name__}: {error})"
     if problem is None:
         return CaseResult(case.name, True)
-    return CaseResult(case.name, False, problem, _hint_for(task, case, outcome, problem))
+    return CaseResult(case.name, False, problem, _hint_for(task, case, outcome, problem, expected))
 
 
-def judge_task(task: Task, outcomes: list) -> TaskResult:
+def judge_task(task: Task, cases: list, outcomes: list, expected: list) -> TaskResult:
     """Judge the plain outcomes of every case of `task`.
 
     Args:
         task: The task definition.
+        cases: The cases that were run (public or hidden), in order.
         outcomes: Plain outcomes, one per case in order (see `produce.py`).
+        expected: What a right answer gives, one entry per case (see
+            `Task.judge`); public cases read it from the stored data.
 
     Returns:
         The `TaskResult`.
     """
-    cases = task.make_cases()
-    outcomes = list(outcomes) + [None] * max(0, len(cases) - len(outcomes))
-    results = tuple(judge_case(task, case, outcome) for case, outcome in zip(cases, outcomes))
+    outcomes = list(outcomes)[:len(cases)] + [None] * max(0, len(cases) - len(outcomes))
+    expected = list(expected)[:len(cases)] + [None] * max(0, len(cases) - len(expected))
+    results = tuple(judge_case(task, case, outcome, want) for case, outcome, want in zip(cases, outcomes, expected))
     return TaskResult(task.id, task.title, task.points, results, task.hint)

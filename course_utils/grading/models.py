@@ -2,10 +2,16 @@
 
 The learner writes ``train_...(x_train, y_train) -> model``. In the learner's
 process the check seeds Keras, calls it, and keeps only plain data: the
-predicted labels on held-out inputs and the model's size. The judge then
-computes the accuracy itself, from those labels and the held-out labels.
+model's architecture (Keras's JSON) and its weights. The judge rebuilds the
+model from them in its own process, refusing anything that is not built from
+Keras's own layers, and predicts the held-out inputs itself: the learner's
+process never sees them, and an object that merely looks like a model (one
+that looks labels up, say) has no architecture to rebuild.
 """
 from __future__ import annotations
+
+import json
+import threading
 
 import numpy as np
 
@@ -13,58 +19,109 @@ from .produce import WrongAnswerType
 from .tasks import Case
 
 TRAINING_SEED = 0
+_KERAS_LOCK = threading.Lock()
 
 
-def summarize_classifier(model, x_test) -> dict:
-    """Reduce a trained classifier to plain data: predicted labels and its size.
+class ModelProblem(ValueError):
+    """A reported model that cannot be rebuilt; the message says why, for the learner."""
+
+
+def summarize_classifier(model) -> dict:
+    """Reduce a trained Keras model to plain data: its architecture and its weights.
 
     Args:
-        model: What the learner returned; must look like a Keras model.
-        x_test: Held-out inputs to predict.
+        model: What the learner returned; must be a Keras model.
 
     Returns:
-        ``{"predictions": (n,) int array, "n_layers": int, "n_params": int}``.
+        ``{"architecture": JSON text, "weights": {"000": array, ...}}``.
 
     Raises:
-        WrongAnswerType: If `model` is not a Keras model, or its output is not
-            one row of class scores per input.
+        WrongAnswerType: If `model` is not a Keras model that can be saved.
     """
-    if not (callable(getattr(model, "predict", None)) and hasattr(model, "layers") and callable(getattr(model, "count_params", None))):
+    if not (callable(getattr(model, "to_json", None)) and callable(getattr(model, "get_weights", None)) and hasattr(model, "layers")):
         raise WrongAnswerType(f"returned a {type(model).__name__}; expected a trained keras.Model (return the model, not what fit returned)")
-    scores = np.asarray(model.predict(x_test, verbose=0))
-    if scores.ndim != 2 or len(scores) != len(x_test):
-        raise WrongAnswerType(f"the model outputs shape {scores.shape} for {len(x_test)} inputs; expected ({len(x_test)}, number of classes)")
-    return {"predictions": scores.argmax(axis=1), "n_layers": len(model.layers), "n_params": int(model.count_params())}
+    try:
+        architecture = model.to_json()
+        weights = [np.asarray(weight) for weight in model.get_weights()]
+    except Exception as error:  # noqa: BLE001 (any failure means the model cannot be judged)
+        raise WrongAnswerType(f"returned a model that Keras cannot save ({type(error).__name__}); build it from Keras layers") from None
+    return {"architecture": str(architecture), "weights": {f"{index:03d}": weight for index, weight in enumerate(weights)}}
 
 
 def run_classifier(answer, case: Case) -> dict:
-    """`Task.run` for training tasks: seed, train with ``answer(*case.inputs)``, summarize.
-
-    ``case.data["x_test"]`` holds the held-out inputs.
-    """
+    """`Task.run` for training tasks: seed, train with ``answer(*case.inputs)``, keep architecture and weights."""
     import keras  # noqa: PLC0415 (only training tasks pay for the import)
 
     keras.utils.set_random_seed(TRAINING_SEED)
-    return summarize_classifier(answer(*case.inputs), case.data["x_test"])
+    return summarize_classifier(answer(*case.inputs))
+
+
+def _check_architecture(node, depth: int = 0) -> None:
+    """Refuse an architecture that is not made of Keras's own objects (no Lambda layers, no custom classes).
+
+    Raises:
+        ModelProblem: If it is too deep, or names code outside Keras.
+    """
+    if depth > 64:
+        raise ModelProblem("the model's architecture is nested too deeply")
+    if isinstance(node, dict):
+        module, registered = node.get("module"), node.get("registered_name")
+        if module is not None and not (isinstance(module, str) and (module == "keras" or module.startswith("keras."))):
+            raise ModelProblem(f"the model uses {str(module)[:60]!r}; build it from Keras layers only")
+        if node.get("class_name") in ("Lambda", "__lambda__") or (isinstance(registered, str) and ">" in registered):
+            raise ModelProblem("the model uses a Lambda layer or a custom class; build it from Keras layers only")
+        for item in node.values():
+            _check_architecture(item, depth + 1)
+    elif isinstance(node, list):
+        for item in node:
+            _check_architecture(item, depth + 1)
+
+
+def rebuild_classifier(value):
+    """Rebuild a model from what `summarize_classifier` reported (in the judge's process).
+
+    Raises:
+        ModelProblem: If the data is malformed, names code outside Keras, or does not fit together.
+    """
+    import keras  # noqa: PLC0415
+
+    if not isinstance(value, dict) or not isinstance(value.get("architecture"), str) or not isinstance(value.get("weights"), dict):
+        raise ModelProblem("expected a trained keras.Model")
+    try:
+        _check_architecture(json.loads(value["architecture"]))
+        model = keras.models.model_from_json(value["architecture"])
+        model.set_weights([value["weights"][key] for key in sorted(value["weights"])])
+    except ModelProblem:
+        raise
+    except Exception as error:  # noqa: BLE001 (any failure means the model cannot be judged)
+        raise ModelProblem(f"the model could not be rebuilt from its architecture and weights ({type(error).__name__})") from None
+    return model
 
 
 def accuracy_at_least(threshold: float):
-    """Build a judge: the held-out accuracy of the predictions must reach `threshold`.
+    """Build a judge: the rebuilt model's accuracy on the held-out digits must reach `threshold`.
 
     Args:
         threshold: Minimum accuracy, a fraction in (0, 1].
 
     Returns:
-        A ``judge(case, value) -> problem`` function; it reads
-        ``case.data["y_test"]``.
+        A ``judge(case, value, expected) -> problem`` function; it reads the
+        held-out inputs and labels from ``case.private`` (never sent to the
+        learner's process).
     """
 
-    def judge(case: Case, value) -> "str | None":
-        y_test = case.data["y_test"]
-        predictions = value.get("predictions") if isinstance(value, dict) else None
-        if not isinstance(predictions, np.ndarray) or predictions.shape != y_test.shape:
-            return f"expected one predicted label per held-out input, {y_test.shape}"
-        accuracy = float(np.mean(predictions == y_test))
+    def judge(case: Case, value, expected=None) -> "str | None":  # noqa: ARG001 (a threshold needs no right answer)
+        x_test, y_test = case.private["x_test"], case.private["y_test"]
+        with _KERAS_LOCK:
+            try:
+                scores = np.asarray(rebuild_classifier(value).predict(x_test, verbose=0))
+            except ModelProblem as problem:
+                return str(problem)
+            except Exception as error:  # noqa: BLE001
+                return f"the model could not predict the held-out digits ({type(error).__name__})"
+        if scores.ndim != 2 or len(scores) != len(x_test):
+            return f"the model outputs shape {scores.shape} for {len(x_test)} inputs; expected ({len(x_test)}, number of classes)"
+        accuracy = float(np.mean(scores.argmax(axis=1) == y_test))
         if accuracy < threshold:
             return f"held-out accuracy {accuracy:.1%}; needs at least {threshold:.0%}"
         return None

@@ -1,60 +1,237 @@
-"""`course check NOTEBOOK`: score one exercise notebook the way `course grade` does.
+"""A whole exercise notebook: which exercise it is, its cells, and turning a run of it into a verdict.
 
-The notebook file is only read. Its answer cells are put into the official
-exercise template (see `rebuild.py`), which runs in a fresh kernel in a worker
-process; a final cell collects plain outcomes for every task, and the judging
-happens in this process, from the task definitions. The score never comes
-from what the notebook printed.
+Shared by `course check` / `course validate` (here: a learner scoring their
+own notebook on the public cases, judged against the stored right results)
+and the instructor's `course grade` (hidden cases, sandboxed, judged against
+the references). Both run the notebook as its author wrote it, every code cell
+in order with check cells neutral, then call each answer on the cases sent
+(`runner.py`). What comes back is untrusted data: `read_result` accepts only
+the shapes the protocol allows.
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..notebooks import InvalidNotebook, read_notebook
-from .judge import TaskResult
+from .judge import TaskResult, judge_task
+from .plain import dumps, loads
 from .report import FAIL_MARK, PASS_MARK
-from .tasks import exercise_tasks
+from .tasks import exercise_tasks, known_exercises
 
 CHECK_LINE = re.compile(r"""^check\(\s*["'](?P<task>\d{2}\.[a-z0-9_]+)["']""")
 FILE_NAME = re.compile(r"^(?P<exercise>\d{2})_")
+MAX_SUBMISSION_BYTES = 50 * 2**20
+ERROR_KINDS = ("not_implemented", "exception", "timeout", "wrong_type", "mutated_input", "missing")
+STATUSES = ("graded", "timeout", "memory", "crashed", "invalid_notebook", "wrong_exercise", "invalid_result", "refused", "grader_error")
+
+
+def clean_text(text, limit: int = 2_000) -> str:
+    """Text from a notebook or a file name made safe to write anywhere: valid UTF-8 (stray surrogates escaped), at most `limit` characters."""
+    text = str(text).encode("utf-8", errors="backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class InvalidResult(ValueError):
+    """What came back from a notebook's process is not what the protocol allows; the message says what."""
+
+
+@dataclass
+class Graded:
+    """The verdict on one notebook.
+
+    Attributes:
+        learner: Whose it is.
+        path: The submitted file.
+        exercise: The exercise it was graded as, or None.
+        status: One of `STATUSES`.
+        reason: One line saying why, when the status is not ``graded``.
+        tasks: One `TaskResult` per task, in order.
+        notes: Lines about the run, e.g. ``"cell 4: NameError: ..."``.
+    """
+
+    learner: str
+    path: Path
+    exercise: str | None
+    status: str
+    reason: str = ""
+    tasks: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """Points earned over all tasks."""
+        return sum(task.earned for task in self.tasks)
+
+    @property
+    def max_points(self) -> int:
+        """Points the exercise is worth."""
+        return sum(task.points for task in self.tasks)
 
 
 def is_check_cell(cell) -> bool:
     """True for a code cell that holds only check calls (and comments or blank lines)."""
-    if cell.cell_type != "code":
+    if cell.get("cell_type") != "code":
         return False
-    lines = [line.strip() for line in cell.source.splitlines() if line.strip() and not line.strip().startswith("#")]
+    lines = [line.strip() for line in str(cell.get("source", "")).splitlines() if line.strip() and not line.strip().startswith("#")]
     return bool(lines) and all(CHECK_LINE.match(line) for line in lines)
 
 
 def identify_exercise(notebook, path: Path) -> str | None:
-    """Which exercise a notebook is: its metadata, else its check cells, else its file name."""
-    recorded = notebook.metadata.get("course", {}).get("exercise")
+    """Which exercise a notebook says it is: its metadata, else its check calls, else its file name.
+
+    Malformed metadata (``"course": "03"``, a list, ...) is ignored, never an error.
+    """
+    course = notebook.get("metadata", {}).get("course")
+    recorded = course.get("exercise") if isinstance(course, dict) else None
     if isinstance(recorded, str) and re.fullmatch(r"\d{2}", recorded):
         return recorded
-    for cell in notebook.cells:
-        if is_check_cell(cell):
-            return CHECK_LINE.match(cell.source.strip())["task"][:2]
-    match = FILE_NAME.match(path.name)
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") == "code":
+            for line in str(cell.get("source", "")).splitlines():
+                if match := CHECK_LINE.match(line.strip()):
+                    return match["task"][:2]
+    match = FILE_NAME.match(Path(path).name)
     return match["exercise"] if match else None
 
 
-def cell_errors(notebook) -> list[str]:
-    """One line per learner cell that raised: ``cell N: ErrorName: message``."""
-    lines = []
-    for index, cell in enumerate(notebook.cells, start=1):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                message = str(output.get("evalue", "")).splitlines()[0][:120] if output.get("evalue") else ""
-                lines.append(f"cell {index}: {output.get('ename')}{': ' + message if message else ''}")
-    return lines
+def read_submission(path: Path):
+    """Read a notebook file, refusing one over `MAX_SUBMISSION_BYTES` before reading it.
+
+    Raises:
+        InvalidNotebook: If it is too large, a link, or not a valid notebook.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        raise InvalidNotebook(f"{path.name}: a symbolic link, not a notebook file")
+    size = path.stat().st_size if path.is_file() else 0
+    if size > MAX_SUBMISSION_BYTES:
+        raise InvalidNotebook(f"{path.name}: {size / 2**20:.0f} MB is over the {MAX_SUBMISSION_BYTES // 2**20} MB limit")
+    return read_notebook(path)
+
+
+def code_cells(notebook) -> list:
+    """``[cell number, source]`` of every code cell, in order, numbered as in the notebook (1 = its first cell).
+
+    Check cells are included: the runner makes them neutral.
+    """
+    return [[number, str(cell.source)] for number, cell in enumerate(notebook.cells, start=1) if cell.cell_type == "code"]
+
+
+def _defined_answers(notebook, exercise: str) -> int:
+    """How many of an exercise's answers (``def <answer_name>(``) the notebook defines."""
+    sources = "\n".join(str(cell.get("source", "")) for cell in notebook.get("cells", []) if cell.get("cell_type") == "code")
+    return sum(bool(re.search(rf"^\s*def\s+{re.escape(task.answer_name)}\s*\(", sources, re.MULTILINE)) for task in exercise_tasks(exercise))
+
+
+def which_exercise(notebook, path: Path, expected: str | None = None) -> "tuple[str | None, str]":
+    """``(exercise, "")`` for a notebook of a known exercise, else ``(None, reason)``.
+
+    What the notebook says it is comes first (metadata, check calls, file
+    name); a notebook that says nothing is recognised by the answers it
+    defines (at least half of one exercise's).
+
+    Args:
+        notebook: The notebook.
+        path: Its file (the name is a last resort).
+        expected: The exercise it must be, or None for any known one.
+    """
+    found = identify_exercise(notebook, path)
+    if found is None or found not in known_exercises():
+        counts = {exercise: _defined_answers(notebook, exercise) for exercise in known_exercises()}
+        best = max(counts, key=lambda exercise: (counts[exercise], exercise == expected), default=None)
+        found = best if best and 2 * counts[best] >= len(exercise_tasks(best)) else None
+    if found is None:
+        return None, "not recognisable as a notebook of one of this course's exercises"
+    if expected is not None and found != expected:
+        return None, f"exercise {found}'s notebook; this batch grades exercise {expected}"
+    return found, ""
+
+
+def draw(exercise: str, seed: "int | None" = None) -> list:
+    """The cases each task of an exercise is tried on: ``[(task, cases), ...]`` (public with seed None)."""
+    return [(task, task.cases(seed)) for task in exercise_tasks(exercise)]
+
+
+def request_for(cells: list, drawn: list, *, cell_timeout: float) -> str:
+    """The runner's request: the notebook's cells and each task's cases, without what only the judge may read."""
+    tasks = [{"id": task.id, "cases": [{"name": case.name, "inputs": case.inputs, "data": case.data} for case in cases]} for task, cases in drawn]
+    return dumps({"cells": list(cells), "cell_timeout": float(cell_timeout), "tasks": tasks})
+
+
+def _check_plain(value, depth: int = 0) -> None:
+    """Raise `InvalidResult` unless `value` is plain data as `to_plain` makes it."""
+    if value is None or isinstance(value, (bool, int, float, str)) or (isinstance(value, np.ndarray) and value.dtype.kind in "biuf"):
+        if isinstance(value, str) and len(value) > 2**20:
+            raise InvalidResult("a string over a million characters")
+        return
+    if isinstance(value, dict) and depth < 8 and len(value) <= 1_000:
+        for item in value.values():
+            _check_plain(item, depth + 1)
+        return
+    raise InvalidResult(f"a value of type {type(value).__name__} where plain data was expected")
+
+
+def _check_outcome(outcome, case) -> dict:
+    if not isinstance(outcome, dict) or outcome.get("case") != case.name:
+        raise InvalidResult(f"an outcome that is not case {case.name!r}'s")
+    if outcome.get("status") == "ok" and set(outcome) == {"case", "status", "value"}:
+        _check_plain(outcome["value"])
+        if isinstance(outcome["value"], str):
+            outcome["value"] = clean_text(outcome["value"], 10_000)
+    elif not (outcome.get("status") == "error" and set(outcome) == {"case", "status", "error", "message"}
+              and outcome["error"] in ERROR_KINDS and isinstance(outcome["message"], str) and len(outcome["message"]) <= 2_000):
+        raise InvalidResult(f"a malformed outcome for case {case.name!r}")
+    if outcome["status"] == "error":
+        outcome["message"] = clean_text(outcome["message"])
+    return outcome
+
+
+def read_result(payload: str, drawn: list) -> "tuple[list[str], dict]":
+    """Validate what a notebook's process reported: ``(notes, {task_id: [outcome, ...]})``.
+
+    Args:
+        payload: The text the runner wrote (untrusted).
+        drawn: The ``(task, cases)`` it was sent.
+
+    Returns:
+        One note per cell that raised, and the outcomes of every task, case by case.
+
+    Raises:
+        InvalidResult: If anything is not exactly what the protocol allows.
+    """
+    try:
+        result = loads(payload)
+    except ValueError as error:
+        raise InvalidResult(str(error)) from None
+    if not isinstance(result, dict) or set(result) != {"cells", "outcomes"} or not isinstance(result["outcomes"], dict):
+        raise InvalidResult("not an object with exactly 'cells' and 'outcomes'")
+    cells = result["cells"]
+    if not isinstance(cells, list) or len(cells) > 10_000 or not all(
+            isinstance(item, list) and len(item) == 2 and type(item[0]) is int and isinstance(item[1], str) for item in cells):
+        raise InvalidResult("'cells' is not a list of [cell number, error] pairs")
+    outcomes = {}
+    for task, cases in drawn:
+        sent = result["outcomes"].get(task.id)
+        if not isinstance(sent, list) or len(sent) != len(cases):
+            raise InvalidResult(f"no list of {len(cases)} outcomes for task {task.id}")
+        outcomes[task.id] = [_check_outcome(outcome, case) for outcome, case in zip(sent, cases)]
+    return [f"cell {number}: {clean_text(error, 300)}" for number, error in cells], outcomes
+
+
+def judge_run(drawn: list, outcomes: dict, expected: dict) -> list[TaskResult]:
+    """Judge every task's outcomes against what a right answer gives (``expected[task_id]``, one entry per case)."""
+    return [judge_task(task, cases, outcomes.get(task.id, []), expected[task.id]) for task, cases in drawn]
 
 
 def format_table(results: list[TaskResult]) -> str:
     """A fixed-width table: task, ✓/✗, points, and the first problem of a failed task."""
-    width = max(len(result.task_id) for result in results)
+    width = max([len(result.task_id) for result in results] + [5])
     lines = [f"  {'task':<{width}}  result  points"]
     for result in results:
         mark = PASS_MARK if result.passed else FAIL_MARK
@@ -65,33 +242,8 @@ def format_table(results: list[TaskResult]) -> str:
     return "\n".join(lines)
 
 
-def load_for_grading(path: Path, *, templates: Path | None = None):
-    """Read a notebook and find its exercise and official template.
-
-    Returns:
-        ``(exercise, tasks, template_path, None)``, or ``(None, None, None, error)``
-        with a one-line error when the file is not an exercise notebook.
-    """
-    from .batch import DEFAULT_TEMPLATES, template_for  # noqa: PLC0415
-    from .worker import read_submission, which_exercise  # noqa: PLC0415
-
-    try:
-        notebook = read_submission(Path(path))
-    except InvalidNotebook as error:
-        return None, None, None, str(error)
-    exercise = identify_exercise(notebook, Path(path))
-    try:
-        tasks = exercise_tasks(exercise) if exercise else None
-        template = template_for(exercise, templates or DEFAULT_TEMPLATES) if tasks else None
-    except ValueError:
-        tasks = None
-    if not tasks or which_exercise(notebook, Path(path), read_notebook(template)) != exercise:
-        return None, None, None, f"{path}: not an exercise notebook of this course (no known exercise number in its metadata, check cells or name)"
-    return exercise, tasks, template, None
-
-
-def print_report(graded, *, out) -> None:
-    """Print a graded notebook's table, the hints of failed tasks, and the errors met while running it."""
+def print_report(graded: Graded, *, out) -> None:
+    """Print a graded notebook's table, the hint of each failed task, and the errors met while running it."""
     if graded.status != "graded":
         print(f"  not graded: {graded.status}: {graded.reason}", file=out)
     print(format_table(graded.tasks), file=out)
@@ -106,8 +258,55 @@ def print_report(graded, *, out) -> None:
             print(f"  {note}", file=out)
 
 
+def open_exercise(path: Path) -> "tuple":
+    """Read a notebook and say which exercise it is: ``(notebook, exercise, "")`` or ``(None, None, reason)``."""
+    try:
+        notebook = read_submission(Path(path))
+    except InvalidNotebook as error:
+        return None, None, str(error).split(": ", 1)[-1]
+    exercise, reason = which_exercise(notebook, Path(path))
+    return (notebook, exercise, "") if exercise else (None, None, reason)
+
+
+def run_public(path: Path, notebook, exercise: str, *, cell_timeout: float = 60) -> Graded:
+    """Run a notebook in a fresh process on the public cases and judge it with the stored right results.
+
+    This is a learner scoring their own notebook: it runs with their
+    permissions, like Jupyter. Instructors grade with `course grade`.
+
+    Args:
+        path: The notebook's file (the run starts in its folder).
+        notebook: The notebook, as `open_exercise` read it.
+        exercise: Its exercise.
+        cell_timeout: Seconds allowed per cell.
+
+    Returns:
+        The `Graded` verdict.
+    """
+    import tempfile  # noqa: PLC0415
+
+    from .expected import public_expected  # noqa: PLC0415
+    from .process import Limits, run_notebook_process  # noqa: PLC0415
+
+    drawn = draw(exercise)
+    empty = [judge_task(task, cases, [], []) for task, cases in drawn]
+    limits = Limits(cell_seconds=cell_timeout)
+    with tempfile.TemporaryDirectory(prefix="course-check-") as scratch:
+        env = {**os.environ, "MPLBACKEND": "Agg", "IPYTHONDIR": os.path.join(scratch, "ipython")}
+        run = run_notebook_process(request_for(code_cells(notebook), drawn, cell_timeout=limits.cell_seconds), limits=limits,
+                                   cwd=Path(path).resolve().parent, env=env)
+    if run.status != "finished":
+        return Graded("you", Path(path), exercise, run.status, run.reason, empty)
+    try:
+        notes, outcomes = read_result(run.payload, drawn)
+    except InvalidResult as error:
+        return Graded("you", Path(path), exercise, "invalid_result", str(error), empty)
+    expected = {task.id: public_expected(task) for task, _ in drawn}
+    return Graded("you", Path(path), exercise, "graded", "", judge_run(drawn, outcomes, expected), notes)
+
+
 def check_notebook(path: Path, *, cell_timeout: float = 60, out=None) -> int:
-    """Score an exercise notebook as `course grade` would, and print the table.
+    """`course check`: score an exercise notebook on the public cases and print the table.
 
     Args:
         path: The notebook to score (never modified).
@@ -118,16 +317,12 @@ def check_notebook(path: Path, *, cell_timeout: float = 60, out=None) -> int:
         0 when every task passes, 1 when some task fails or the notebook
         could not be run, 2 when the file is not a notebook of a known exercise.
     """
-    from .batch import Limits, Submission, judge_result, run_worker  # noqa: PLC0415
-
     out = out or sys.stdout
-    exercise, tasks, template, error = load_for_grading(Path(path))
-    if error:
-        print(f"error: {error}", file=sys.stderr)
+    notebook, exercise, reason = open_exercise(Path(path))
+    if exercise is None:
+        print(f"error: {path}: {reason}", file=sys.stderr)
         return 2
-    print(f"Running {path} in a fresh kernel (exercise {exercise}, {len(tasks)} tasks)...", file=out, flush=True)
-    submission = Submission("you", Path(path))
-    limits = Limits(cell_seconds=cell_timeout)
-    graded = judge_result(submission, run_worker(submission, exercise, template, limits), exercise)
+    print(f"Running {path} in a fresh process (exercise {exercise}, {len(exercise_tasks(exercise))} tasks)...", file=out, flush=True)
+    graded = run_public(Path(path), notebook, exercise, cell_timeout=cell_timeout)
     print_report(graded, out=out)
     return 0 if graded.status == "graded" and all(result.passed for result in graded.tasks) else 1

@@ -8,6 +8,7 @@ another process. `dumps` / `loads` move plain data through JSON safely
 """
 from __future__ import annotations
 
+import base64
 import json
 
 import numpy as np
@@ -52,7 +53,9 @@ def to_plain(value):
     if isinstance(value, dict):
         return {str(key): to_plain(item) for key, item in value.items()}
     if callable(getattr(value, "numpy", None)) and not isinstance(value, np.ndarray):
-        value = value.numpy()
+        value = value.numpy()  # a 0-d tensor gives a NumPy scalar
+        if isinstance(value, np.generic) and value.dtype.kind in _NUMERIC_KINDS:
+            return value.item()
     if isinstance(value, (np.ndarray, list, tuple)):
         try:
             array = np.array(value, copy=True)
@@ -65,39 +68,82 @@ def to_plain(value):
 
 
 def _encode(value):
-    """Encode plain data as JSON-ready structures (arrays tagged with dtype and shape)."""
+    """Encode data as JSON-ready structures: arrays as base64 bytes with dtype and shape, tuples and generators tagged."""
     if isinstance(value, np.ndarray):
-        return {"__ndarray__": value.tolist(), "dtype": value.dtype.str, "shape": list(value.shape)}
+        return {"__ndarray__": base64.b64encode(value.tobytes(order="C")).decode("ascii"), "dtype": value.dtype.str, "shape": list(value.shape)}
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.random.Generator):
+        return {"__generator__": value.bit_generator.state}
     if isinstance(value, dict):
-        return {key: _encode(item) for key, item in value.items()}
+        return {str(key): _encode(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return {"__tuple__": [_encode(item) for item in value]}
     if isinstance(value, list):
         return [_encode(item) for item in value]
     return value
 
 
-def _decode(value):
-    """Invert `_encode`."""
+def _decode_array(value: dict) -> np.ndarray:
+    """Rebuild an array from `_encode`'s form, checking every field (the text may come from learner code).
+
+    Raises:
+        ValueError: If a field is malformed or the array is not numeric.
+    """
+    dtype = np.dtype(str(value.get("dtype")))
+    shape = value.get("shape")
+    if dtype.kind not in _NUMERIC_KINDS or dtype.itemsize > 16:
+        raise ValueError(f"Expected a numeric array in plain data. Received: dtype={dtype}")
+    if not isinstance(shape, list) or len(shape) > 32 or not all(type(n) is int and n >= 0 for n in shape):
+        raise ValueError(f"Expected an array shape as a list of sizes. Received: {str(shape)[:80]}")
+    raw = base64.b64decode(str(value["__ndarray__"]).encode("ascii"), validate=True)
+    if len(raw) != int(np.prod(shape, dtype=np.int64)) * dtype.itemsize:
+        raise ValueError("Expected an array whose bytes match its shape and dtype. Received: a size mismatch")
+    return np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+
+
+def _decode(value, *, trusted: bool, depth: int = 0):
+    """Invert `_encode`; untrusted text may hold only plain data (no tuples, no generators)."""
+    if depth > 64:
+        raise ValueError("Expected plain data nested at most 64 deep. Received: deeper")
     if isinstance(value, dict) and "__ndarray__" in value:
-        dtype = np.dtype(value["dtype"])
-        if dtype.kind not in _NUMERIC_KINDS:
-            raise ValueError(f"Expected a numeric array in plain data. Received: dtype={dtype}")
-        return np.array(value["__ndarray__"], dtype=dtype).reshape(value["shape"])
+        return _decode_array(value)
+    if trusted and isinstance(value, dict) and "__tuple__" in value:
+        return tuple(_decode(item, trusted=trusted, depth=depth + 1) for item in value["__tuple__"])
+    if trusted and isinstance(value, dict) and "__generator__" in value:
+        generator = np.random.default_rng()
+        generator.bit_generator.state = value["__generator__"]
+        return generator
+    if isinstance(value, dict) and ("__tuple__" in value or "__generator__" in value):
+        raise ValueError("Expected plain data. Received: a tuple or a generator, which only the course's own requests may hold")
     if isinstance(value, dict):
-        return {key: _decode(item) for key, item in value.items()}
+        return {key: _decode(item, trusted=trusted, depth=depth + 1) for key, item in value.items()}
     if isinstance(value, list):
-        return [_decode(item) for item in value]
+        return [_decode(item, trusted=trusted, depth=depth + 1) for item in value]
     return value
 
 
 def dumps(value) -> str:
-    """Serialise plain data (see `to_plain`) to a JSON string, exactly."""
-    return json.dumps(_encode(value))
+    """Serialise data (plain data, tuples, NumPy generators) to a JSON string, exactly."""
+    return json.dumps(_encode(value), allow_nan=True)
 
 
-def loads(text: str):
-    """Read plain data written by `dumps`.
+def loads(text: str, *, trusted: bool = False):
+    """Read data written by `dumps`.
+
+    Args:
+        text: The JSON text.
+        trusted: True only for text this course wrote itself (cases sent to
+            a learner's process); text that learner code could have written
+            may hold plain data only.
+
+    Returns:
+        The data.
 
     Raises:
-        ValueError: If `text` is not JSON or holds a non-numeric array.
+        ValueError: If `text` is not JSON, or holds something that is not plain data.
     """
-    return _decode(json.loads(text))
+    try:
+        return _decode(json.loads(text), trusted=trusted)
+    except (TypeError, KeyError, AttributeError, RecursionError, ValueError) as error:
+        raise ValueError(f"Expected plain data as written by dumps. Received: unreadable text ({type(error).__name__}: {str(error)[:120]})") from None

@@ -114,7 +114,7 @@ def run_case(task: Task, answer, case: Case) -> dict:
         A plain outcome dict (see the module docstring).
     """
     inputs = copy.deepcopy(case.inputs)
-    working_case = Case(case.name, inputs, case.data, case.hint)
+    working_case = Case(case.name, inputs, copy.deepcopy(case.data), case.hint)
     try:
         with time_limit(task.time_limit), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the ✗ line reports the consequence (e.g. nan) instead
@@ -139,14 +139,19 @@ def run_case(task: Task, answer, case: Case) -> dict:
         return _error(case, "wrong_type", f"returned {error}; expected a number or an array of numbers")
 
 
-def produce(task: Task, answer) -> list[dict]:
+def produce(task: Task, answer, cases: list) -> list[dict]:
     """Run `answer` on every case of `task`.
+
+    Args:
+        task: The task (its `run` and `time_limit` are used).
+        answer: The learner's answer.
+        cases: The cases to run (public or hidden).
 
     Returns:
         One plain outcome per case, in order.
     """
     outcomes = []
-    for case in task.make_cases():
+    for case in cases:
         if outcomes and outcomes[-1].get("error") == "timeout":  # don't wait out the same endless loop again
             outcomes.append(_error(case, "timeout", "not run: an earlier case ran out of time"))
         else:
@@ -154,7 +159,7 @@ def produce(task: Task, answer) -> list[dict]:
     return outcomes
 
 
-def missing_answer(task: Task) -> list[dict]:
+def missing_answer(task: Task, cases: list) -> list[dict]:
     """Outcomes for a notebook that never defined ``task.answer_name``."""
     message = f"`{task.answer_name}` is not defined: run the cell that defines it (and fix any error there)"
-    return [_error(case, "missing", message) for case in task.make_cases()]
+    return [_error(case, "missing", message) for case in cases]

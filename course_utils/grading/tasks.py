@@ -1,15 +1,20 @@
-"""What a graded task is: its cases, how an answer is run and judged, its hints.
+"""What a graded task is: how its cases are drawn, how an answer is run and judged, its hints.
 
 A task's definition lives in ``course_utils/checks/lesson_NN.py`` (one module
-per lesson) as a `Task`. The definition is everything needed to grade: the
-inputs tried, how an answer is turned into plain data (`Task.run`), how that
-plain data is judged (`Task.judge`), the hints, and the known-wrong answers
-that the check must reject (the test suite tries every one).
+per lesson) as a `Task`. It is the learner's side of a check and holds no
+answer: the cases come from a generator that draws them from a random
+generator (``make_cases(rng)``), so the same code gives the public cases of a
+check cell (a fixed seed per task) and the hidden cases of `course grade` (a
+seed the learner never sees). What a right answer gives on a case comes from
+outside the task: stored data for the public cases
+(``checks/expected/lesson_NN.json``, written by ``course build-exercises``),
+the instructor's references (``course_instructor``) for hidden ones.
 """
 from __future__ import annotations
 
 import importlib
 import re
+import zlib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -23,69 +28,62 @@ class Case:
     Attributes:
         name: What was tried, in words the learner understands (shown on ✓ and ✗ lines).
         inputs: Positional arguments passed to the learner's function.
-        data: Extra data the run or the judge needs but the learner's
-            function does not receive (e.g. held-out test images and labels).
+        data: Extra data the task's `run` needs but the learner's function
+            does not receive as arguments (e.g. held-out images to predict).
         hint: Shown when this case fails; points at the likely mistake.
+        private: Data only the judge reads (e.g. held-out labels); it is
+            never sent to the process that runs the learner's code.
     """
 
     name: str
     inputs: tuple = ()
     data: dict = field(default_factory=dict)
     hint: str = ""
-
-
-@dataclass(frozen=True)
-class WrongAnswer:
-    """A known-wrong answer that the check must reject.
-
-    Attributes:
-        mistake: The mistake it makes, e.g. ``"forgets the bias"``.
-        make: Zero-argument function returning the wrong answer (usually a function).
-    """
-
-    mistake: str
-    make: Callable[[], Any]
+    private: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Task:
-    """A graded task of an exercise notebook.
+    """A graded task of an exercise notebook (the learner's side: no reference answer).
 
     Attributes:
         id: ``"NN.name"``, e.g. ``"01.dense_layer"``; NN is the exercise number.
         title: One line saying what the learner builds.
         points: Points for passing every case (a task scores all or nothing).
         answer_name: The name the learner's notebook defines (what `check` receives).
-        make_cases: Zero-argument function returning the list of `Case` (built
-            lazily: cases may need data or random inputs).
+        make_cases: ``make_cases(rng) -> list[Case]``: draws the cases from a
+            NumPy generator. Every case must use `rng` (a fixed input could be
+            looked up in a table) and keep what its name and hint promise.
         run: ``run(answer, case) -> raw result``: how the answer is exercised on
             a case, in the learner's process (e.g. call it with ``case.inputs``).
-        judge: ``judge(case, value) -> problem``: the plain `value` produced for
-            `case` is judged; returns None when right, else a short description
-            of what is wrong (never the expected answer).
-        reference: The reference answer (a solution); the check passes on it.
+        judge: ``judge(case, value, expected) -> problem``: judges the plain
+            `value` produced for `case`; `expected` is the plain data a right
+            answer gives there (see `Task.compares`). Returns None when right,
+            else a short description of what is wrong (never the expected answer).
         hint: General hint shown when the task fails.
-        wrong_answers: Known-wrong answers that must fail.
         time_limit: Seconds allowed for running the answer on one case.
-        diagnose: Optional ``diagnose(case, value) -> hint``: given the plain
-            `value` that `judge` found wrong, name the likely mistake (e.g. from
-            which gradients are wrong, or a result that is the expected one
-            negated); None falls back to the case's hint. Like `judge`, it
-            reads plain data only and never reveals the expected answer.
+        diagnose: Optional ``diagnose(case, value, expected) -> hint``: names the
+            likely mistake from how the value is wrong; None falls back to a
+            known mistake the value matches, then to the case's hint.
+        compares: True when the judge compares with a right answer's value
+            (``expected["value"]``); False when it checks properties only.
+        atol: Absolute tolerance of value comparisons.
+        rtol: Relative tolerance of value comparisons.
     """
 
     id: str
     title: str
     points: int
     answer_name: str
-    make_cases: Callable[[], list]
+    make_cases: Callable[[Any], list]
     run: Callable[[Any, Case], Any]
-    judge: Callable[[Case, Any], "str | None"]
-    reference: Any
+    judge: Callable[[Case, Any, dict], "str | None"]
     hint: str
-    wrong_answers: tuple = ()
     time_limit: float = 10.0
-    diagnose: "Callable[[Case, Any], str | None] | None" = None
+    diagnose: "Callable[[Case, Any, dict], str | None] | None" = None
+    compares: bool = True
+    atol: float = 1e-6
+    rtol: float = 1e-6
 
     @property
     def exercise(self) -> str:
@@ -95,8 +93,37 @@ class Task:
     def __post_init__(self):
         if not TASK_ID_PATTERN.match(self.id):
             raise ValueError(f"Expected a task id like '01.dense_layer'. Received: id={self.id!r}")
-        if len(self.wrong_answers) < 3:
-            raise ValueError(f"Task {self.id} needs at least 3 known-wrong answers. Received: {len(self.wrong_answers)}")
+
+    def cases(self, seed: "int | None" = None) -> list:
+        """Draw this task's cases.
+
+        Args:
+            seed: None for the public cases (what check cells try); a batch
+                seed for hidden cases.
+
+        Returns:
+            The list of `Case`.
+        """
+        return list(self.make_cases(case_generator(self.id, seed)))
+
+
+def case_generator(task_id: str, seed: "int | None" = None):
+    """The NumPy generator a task's cases are drawn from.
+
+    Public cases use a fixed stream per task; a batch seed gives another
+    stream per task, unrelated to the public one.
+
+    Args:
+        task_id: E.g. ``"03.softmax"``.
+        seed: None (public cases) or a non-negative batch seed.
+
+    Returns:
+        A `numpy.random.Generator`.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    stream = zlib.crc32(task_id.encode())
+    return np.random.default_rng(stream if seed is None else [int(seed), stream, 1])
 
 
 def call_with_inputs(answer, case: Case):
@@ -118,11 +145,9 @@ def exercise_tasks(exercise: str) -> list[Task]:
     """
     if not isinstance(exercise, str) or not re.fullmatch(r"\d{2}", exercise):
         raise ValueError(f"Expected a two-digit exercise number like '01'. Received: {exercise!r}")
-    try:
-        module = importlib.import_module(f"course_utils.checks.lesson_{exercise}")
-    except ModuleNotFoundError:
-        raise ValueError(f"Expected an exercise that exists. Received: exercise={exercise!r}; known: {', '.join(known_exercises())}") from None
-    return list(module.TASKS)
+    if exercise not in known_exercises():
+        raise ValueError(f"Expected an exercise that exists. Received: exercise={exercise!r}; known: {', '.join(known_exercises())}")
+    return list(importlib.import_module(f"course_utils.checks.lesson_{exercise}").TASKS)
 
 
 def known_exercises() -> list[str]:

@@ -1,4 +1,4 @@
-"""Build exercise notebooks from solution notebooks (nbgrader's markers).
+"""Build exercise notebooks from solution notebooks (nbgrader's markers), and the stored public results.
 
 In ``solutions/NN_topic.ipynb`` every answer sits between two marker lines::
 
@@ -11,7 +11,8 @@ In ``solutions/NN_topic.ipynb`` every answer sits between two marker lines::
 the markers' indentation, clears outputs and execution counts, keeps cell ids
 (batch grading matches answer cells by id), and records the exercise number in
 the notebook metadata. `build_exercises` writes (or, with ``check_only``,
-compares) every exercise.
+compares) every exercise, and `build_expected` the data check cells judge
+public cases with (``course_utils/checks/expected/lesson_NN.json``).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-from .notebooks import InvalidNotebook, read_notebook
+from course_utils.notebooks import InvalidNotebook, read_notebook
 
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)### BEGIN SOLUTION\s*$")
 END = re.compile(r"^[ \t]*### END SOLUTION\s*$")
@@ -152,3 +153,56 @@ def build_exercises(solutions_dir: Path, exercises_dir: Path, *, check_only: boo
             print(f"orphan: {orphan} has no solution notebook", file=out)
             problems += 1
     return 2 if errors else (1 if problems else 0)
+
+
+def _same_expected(stored, computed) -> bool:
+    """True when stored public results agree with freshly computed ones (values within 1e-9, the same mistakes)."""
+    from course_utils.grading.judge import compare_values  # noqa: PLC0415
+
+    if not isinstance(stored, list) or len(stored) != len(computed):
+        return False
+    for old, new in zip(stored, computed):
+        if sorted(old) != sorted(new) or [m for m, _ in old.get("mistakes", [])] != [m for m, _ in new.get("mistakes", [])]:
+            return False
+        pairs = [(old["value"], new["value"])] if "value" in new else []
+        pairs += [(a, b) for (_, a), (_, b) in zip(old.get("mistakes", []), new.get("mistakes", []))]
+        if any(compare_values(b, a, atol=1e-9, rtol=1e-9) is not None for a, b in pairs):
+            return False
+    return True
+
+
+def build_expected(*, check_only: bool = False, out=None) -> int:
+    """Write (or check) each exercise's stored public results from the references.
+
+    Args:
+        check_only: Change nothing; report stored results that are missing or
+            disagree with the references.
+        out: Stream for the report (default ``sys.stdout``).
+
+    Returns:
+        0 when everything is (now) in sync, 1 when `check_only` found a difference.
+    """
+    from course_utils.grading.expected import expected_path  # noqa: PLC0415
+    from course_utils.grading.plain import dumps, loads  # noqa: PLC0415
+    from course_utils.grading.tasks import exercise_tasks, known_exercises  # noqa: PLC0415
+
+    from .references import expected_for  # noqa: PLC0415
+
+    out = out or sys.stdout
+    problems = 0
+    for exercise in known_exercises():
+        path = expected_path(exercise)
+        computed = {task.id: expected_for(task, task.cases()) for task in exercise_tasks(exercise) if task.compares}
+        stored = loads(path.read_text(encoding="utf-8"), trusted=True) if path.is_file() else None
+        fresh = isinstance(stored, dict) and sorted(stored) == sorted(computed) and all(
+            _same_expected(stored[task_id], computed[task_id]) for task_id in computed)
+        if fresh:
+            print(f"up to date: {path}", file=out)
+        elif check_only:
+            print(f"{'missing' if stored is None else 'out of date'}: {path} (run `course build-exercises`)", file=out)
+            problems += 1
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(dumps(computed) + "\n", encoding="utf-8")
+            print(f"{'created' if stored is None else 'updated'}: {path}", file=out)
+    return 1 if problems else 0
