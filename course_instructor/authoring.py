@@ -17,6 +17,7 @@ public cases with (``course_utils/checks/expected/lesson_NN.json``).
 from __future__ import annotations
 
 import copy
+import os
 import re
 import sys
 from pathlib import Path
@@ -102,6 +103,33 @@ def make_exercise(solution, *, exercise: str, where: str = "solution"):
     return notebook
 
 
+def sync_file(path: Path, text: str, *, fresh: bool, exists: bool, check_only: bool, out) -> int:
+    """Report on one generated file and, unless `check_only`, (re)write it.
+
+    Args:
+        path: The generated file.
+        text: What it should hold.
+        fresh: Whether it already agrees with `text`.
+        exists: Whether it exists.
+        check_only: Only report.
+        out: Stream for the report line.
+
+    Returns:
+        1 when `check_only` found it missing or out of date, else 0.
+    """
+    shown = os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd().resolve()) else path
+    if fresh:
+        print(f"up to date: {shown}", file=out)
+        return 0
+    if check_only:
+        print(f"{'out of date' if exists else 'missing'}: {shown} (run `course build-exercises`)", file=out)
+        return 1
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(text, encoding="utf-8")
+    print(f"{'updated' if exists else 'created'}: {shown}", file=out)
+    return 0
+
+
 def _render(notebook) -> str:
     """Canonical text of a notebook (what `write_notebook` writes)."""
     import nbformat  # noqa: PLC0415
@@ -138,15 +166,7 @@ def build_exercises(solutions_dir: Path, exercises_dir: Path, *, check_only: boo
             continue
         text = _render(exercise)
         current = target.read_text(encoding="utf-8") if target.is_file() else None
-        if current == text:
-            print(f"up to date: {target}", file=out)
-        elif check_only:
-            print(f"{'missing' if current is None else 'out of date'}: {target} (run `course build-exercises`)", file=out)
-            problems += 1
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-            print(f"{'created' if current is None else 'updated'}: {target}", file=out)
+        problems += sync_file(target, text, fresh=current == text, exists=current is not None, check_only=check_only, out=out)
     known = {path.name for path in solutions}
     for orphan in sorted(Path(exercises_dir).glob("[0-9][0-9]_*.ipynb")):
         if orphan.name not in known:
@@ -196,13 +216,5 @@ def build_expected(*, check_only: bool = False, out=None) -> int:
         stored = loads(path.read_text(encoding="utf-8"), trusted=True) if path.is_file() else None
         fresh = isinstance(stored, dict) and sorted(stored) == sorted(computed) and all(
             _same_expected(stored[task_id], computed[task_id]) for task_id in computed)
-        if fresh:
-            print(f"up to date: {path}", file=out)
-        elif check_only:
-            print(f"{'missing' if stored is None else 'out of date'}: {path} (run `course build-exercises`)", file=out)
-            problems += 1
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(dumps(computed) + "\n", encoding="utf-8")
-            print(f"{'created' if stored is None else 'updated'}: {path}", file=out)
+        problems += sync_file(path, dumps(computed) + "\n", fresh=fresh, exists=stored is not None, check_only=check_only, out=out)
     return 1 if problems else 0

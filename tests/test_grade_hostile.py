@@ -63,16 +63,25 @@ def _answer_cell(notebook, name):
 SOLVED = {name: _answer_cell(SOLUTION, name).source for name in ANSWERS}
 
 
-def notebook(answers: "dict | None" = None, end: "list[str]" = (), start: "list[str]" = (), base=EXERCISE, solved: tuple = ()):
-    """A copy of `base` with answer cells replaced, `solved` answers taken from the solution, and cells added.
+def notebook(answers: "dict | None" = None, end: "list[str]" = (), start: "list[str]" = (), base=EXERCISE, solved: tuple = (),
+             before: "list[str]" = (), inside: "list[str]" = ()):
+    """A copy of `base` with answer cells replaced, `solved` answers taken from the solution, and code added.
 
-    `start` cells go right after the imports cell, `end` cells after the last code cell.
+    `start` cells go right after the imports cell, `end` cells after the last code cell. Attacks go into
+    the answer cells themselves, which every grader runs: `before` code at the top of the first answer
+    cell, `inside` code at the end of the last one (after its `def`, so it can replace the answers).
     """
     result = copy.deepcopy(base)
     for name in solved:
         _answer_cell(result, name).source = SOLVED[name]
     for name, source in (answers or {}).items():
         _answer_cell(result, name).source = textwrap.dedent(source).strip() + "\n"
+    if before:
+        first = _answer_cell(result, ANSWERS[0])
+        first.source = "".join(textwrap.dedent(source).strip() + "\n\n" for source in before) + first.source
+    if inside:
+        last = _answer_cell(result, ANSWERS[-1])
+        last.source = last.source.rstrip("\n") + "".join("\n\n" + textwrap.dedent(source).strip() + "\n" for source in inside)
     for offset, source in enumerate(start):
         result.cells.insert(2 + offset, new_code_cell(textwrap.dedent(source).strip() + "\n"))
     last = max(index for index, cell in enumerate(result.cells) if cell.cell_type == "code")
@@ -594,43 +603,43 @@ SPECS = [
     Spec("zz_after_harm.ipynb", "zz_after_harm", lambda c: SOLUTION, ("graded",), FULL, "6 control graded after the harm attempt"),
     Spec("ctl_untouched.ipynb", "ctl_untouched", lambda c: EXERCISE, ("graded",), 0, "10 control: the unsolved exercise"),
     # 1. importing the references
-    Spec("a1_import_checks.ipynb", "a1_import_checks", lambda c: notebook(end=[IMPORT_CHECKS]), ("graded",), 0,
+    Spec("a1_import_checks.ipynb", "a1_import_checks", lambda c: notebook(inside=[IMPORT_CHECKS]), ("graded",), 0,
          "1 import answers from course_utils.checks.lesson_03"),
-    Spec("a1_import_computed.ipynb", "a1_import_computed", lambda c: notebook(end=[IMPORT_COMPUTED]), ("graded",), 0,
+    Spec("a1_import_computed.ipynb", "a1_import_computed", lambda c: notebook(inside=[IMPORT_COMPUTED]), ("graded",), 0,
          "1 importlib on a computed course_instructor name, or reading its file"),
-    Spec("a1_frames.ipynb", "a1_frames", lambda c: notebook(STEAL_ANSWERS, start=[STEAL_HELPER]), ("graded",), 0,
+    Spec("a1_frames.ipynb", "a1_frames", lambda c: notebook(STEAL_ANSWERS, before=[STEAL_HELPER]), ("graded",), 0,
          "1 walking frames, modules and gc for a reference"),
     Spec("a1_frames_partial.ipynb", "a1_frames_partial",
-         lambda c: notebook({"softmax": STEAL_ANSWERS["softmax"]}, start=[STEAL_HELPER], solved=("relu_derivative", "tanh_derivative", "leaky_relu")),
+         lambda c: notebook({"softmax": STEAL_ANSWERS["softmax"]}, before=[STEAL_HELPER], solved=("relu_derivative", "tanh_derivative", "leaky_relu")),
          ("graded",), 6, "1 frame walk for softmax only (honest rest: exactly 6)"),
     # 2. the solution notebook
-    Spec("a2_exec_solution.ipynb", "a2_exec_solution", lambda c: notebook(end=[EXEC_SOLUTION]), ("graded",), 0,
+    Spec("a2_exec_solution.ipynb", "a2_exec_solution", lambda c: notebook(inside=[EXEC_SOLUTION]), ("graded",), 0,
          "2 exec the solution notebook next to the package"),
-    Spec("a2_walk.ipynb", "a2_walk", lambda c: notebook(end=[WALK_FOR_SOLUTIONS]), ("graded",), 0, "2 os.walk over / for solutions"),
+    Spec("a2_walk.ipynb", "a2_walk", lambda c: notebook(inside=[WALK_FOR_SOLUTIONS]), ("graded",), 0, "2 os.walk over / for solutions"),
     # 3. patching the machinery from inside
-    Spec("a3_patch_json.ipynb", "a3_patch_json", lambda c: notebook(end=[PATCH_JSON]), ANY_FAILURE, 0, "3 json.dumps and sys.modules['json']"),
-    Spec("a3_patch_modules.ipynb", "a3_patch_modules", lambda c: notebook(end=[PATCH_MODULES]), ANY_FAILURE, 0,
+    Spec("a3_patch_json.ipynb", "a3_patch_json", lambda c: notebook(inside=[PATCH_JSON]), ANY_FAILURE, 0, "3 json.dumps and sys.modules['json']"),
+    Spec("a3_patch_modules.ipynb", "a3_patch_modules", lambda c: notebook(inside=[PATCH_MODULES]), ANY_FAILURE, 0,
          "3 numpy.array, Path.write_text, a fake course_utils in the cwd"),
-    Spec("a3_hooks.ipynb", "a3_hooks", lambda c: notebook(end=[HOOKS]), ANY_FAILURE, 0, "3 sys.meta_path finder, __import__ hook, `globals`"),
-    Spec("a3_background.ipynb", "a3_background", lambda c: notebook(end=[background_tamperer(c["marker"])]), ANY_FAILURE, 0,
+    Spec("a3_hooks.ipynb", "a3_hooks", lambda c: notebook(inside=[HOOKS]), ANY_FAILURE, 0, "3 sys.meta_path finder, __import__ hook, `globals`"),
+    Spec("a3_background.ipynb", "a3_background", lambda c: notebook(inside=[background_tamperer(c["marker"])]), ANY_FAILURE, 0,
          "3 atexit, thread and double-forked child rewriting pipes and files"),
     # 4. a table of the public cases
-    Spec("a4_lookup.ipynb", "a4_lookup", lambda c: notebook(end=[lookup_table_source()]), ("graded",), 0, "4 lookup table of the public cases"),
+    Spec("a4_lookup.ipynb", "a4_lookup", lambda c: notebook(inside=[lookup_table_source()]), ("graded",), 0, "4 lookup table of the public cases"),
     # 5. links
     Spec("a5_link.ipynb", "a5_link", lambda c: ("symlink", SOLUTION_PATH), ("refused",), 0, "5 symlink to the solution"),
     # 6. harm to others
-    Spec("a6_harm.ipynb", "a6_harm", lambda c: notebook(end=[harm(c["targets"], c["private"], c["home"], c["marker"])]), ("graded",), 0,
+    Spec("a6_harm.ipynb", "a6_harm", lambda c: notebook(inside=[harm(c["targets"], c["private"], c["home"], c["marker"])]), ("graded",), 0,
          "6 overwrite submissions, --out, IPython startup, course_utils"),
     # 7. orphans and memory
-    Spec("a7_orphan.ipynb", "a7_orphan", lambda c: notebook(end=[orphan(c["marker"])]), ("graded",), 0, "7 double-forked sleeping orphan"),
-    Spec("a7_memory.ipynb", "a7_memory", lambda c: notebook(end=[MEMORY_CHILD]), ("memory",), 0, "7 re-parented child allocating 1.6 GB"),
+    Spec("a7_orphan.ipynb", "a7_orphan", lambda c: notebook(inside=[orphan(c["marker"])]), ("graded",), 0, "7 double-forked sleeping orphan"),
+    Spec("a7_memory.ipynb", "a7_memory", lambda c: notebook(inside=[MEMORY_CHILD]), ("memory",), 0, "7 re-parented child allocating 1.6 GB"),
     # 8. malformed results and metadata
-    Spec("a8_garbage.ipynb", "a8_garbage", lambda c: notebook(end=[RESULT_CHANNEL.replace("PAYLOAD", repr(b"\x00garbage{{{\xff"))]),
+    Spec("a8_garbage.ipynb", "a8_garbage", lambda c: notebook(inside=[RESULT_CHANNEL.replace("PAYLOAD", repr(b"\x00garbage{{{\xff"))]),
          ("invalid_result", "crashed"), 0, "8 garbage on the result channel"),
     Spec("a8_wrong_shape.ipynb", "a8_wrong_shape",
-         lambda c: notebook(end=[RESULT_CHANNEL.replace("PAYLOAD", repr(b'{"cells": [], "outcomes": {"03.softmax": [1, 2, 3]}}'))]),
+         lambda c: notebook(inside=[RESULT_CHANNEL.replace("PAYLOAD", repr(b'{"cells": [], "outcomes": {"03.softmax": [1, 2, 3]}}'))]),
          ("invalid_result", "crashed"), 0, "8 valid JSON of the wrong shape on the result channel"),
-    Spec("a8_forged_ok.ipynb", "a8_forged_ok", lambda c: notebook(end=[FORGED_OK]), ("graded", "invalid_result"), 0,
+    Spec("a8_forged_ok.ipynb", "a8_forged_ok", lambda c: notebook(inside=[FORGED_OK]), ("graded", "invalid_result"), 0,
          "8 a well-formed forged result (every case 'ok')"),
     Spec("meta_string.ipynb", "meta_string", lambda c: _solution_with_metadata("03"), ("graded",), FULL, "8 metadata course = '03'"),
     Spec("meta_list.ipynb", "meta_list", lambda c: _solution_with_metadata([1]), ("graded",), FULL, "8 metadata course = [1]"),
@@ -643,10 +652,10 @@ SPECS = [
     Spec("bob.ipynb", "bob", lambda c: notebook(solved=("relu_derivative",)), ("graded",), 2, "9 bob.ipynb"),
     Spec("=cmd.ipynb", "=cmd", lambda c: EXERCISE, ("graded",), 0, "9 file name starting with ="),
     Spec("@sum.ipynb", "@sum", lambda c: EXERCISE, ("graded",), 0, "9 file name starting with @"),
-    Spec("a9_script.ipynb", "a9_script", lambda c: notebook(SCRIPT_ANSWERS, end=[SCRIPT_CELL]), ("graded",), 0,
+    Spec("a9_script.ipynb", "a9_script", lambda c: notebook(SCRIPT_ANSWERS, inside=[SCRIPT_CELL]), ("graded",), 0,
          "9 <script> and a forged ✓ line in error messages"),
     Spec(f"{MALLORY}/03_activations.ipynb", MALLORY, lambda c: EXERCISE, ("graded",), 0, "9 <script> and a newline in a folder name"),
-    Spec("a9_forged_messages.ipynb", "a9_forged_messages", lambda c: notebook(end=[FORGED_MESSAGES]), ("graded",), 0,
+    Spec("a9_forged_messages.ipynb", "a9_forged_messages", lambda c: notebook(inside=[FORGED_MESSAGES]), ("graded",), 0,
          "9 <script>, newlines and Unicode line breaks in a forged result's messages and notes"),
 ]
 def _tree_hashes(root: Path, skip=lambda path: False) -> dict:
@@ -978,9 +987,9 @@ SURROGATE_ANSWERS = {"softmax": "def softmax(logits):\n    raise ValueError('lon
 
 
 ENCODING_ATTACKS = {  # name -> (file name as bytes, notebook): each graded next to an honest control, in a batch of its own
-    "surrogates_in_messages": (b"surrogates.ipynb", lambda: notebook(SURROGATE_ANSWERS, end=[SURROGATE_CELL])),
-    "forged_surrogates": (b"forged_surrogate.ipynb", lambda: notebook(end=[FORGED_SURROGATE])),
-    "forged_dtype_error_quoted_in_reason": (b"forged_dtype.ipynb", lambda: notebook(end=[FORGED_DTYPE])),
+    "surrogates_in_messages": (b"surrogates.ipynb", lambda: notebook(SURROGATE_ANSWERS, inside=[SURROGATE_CELL])),
+    "forged_surrogates": (b"forged_surrogate.ipynb", lambda: notebook(inside=[FORGED_SURROGATE])),
+    "forged_dtype_error_quoted_in_reason": (b"forged_dtype.ipynb", lambda: notebook(inside=[FORGED_DTYPE])),
     "non_utf8_file_name": (b"latin1-\xe9t\xe9.ipynb", lambda: EXERCISE),
 }
 

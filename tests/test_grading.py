@@ -352,3 +352,38 @@ def test_a_wrong_value_that_a_known_mistake_gives_is_named(answer, expected_hint
     task, wrong = _toy_task_with_known_mistakes()
     result = toy_grade(task, answer, lambda x: 2 * x, wrong)
     assert not result.passed and result.cases[0].hint == expected_hint
+
+
+class LookupModel:
+    """Looks like a Keras model to a duck-typing check, but looks labels up in the full digits set instead of learning."""
+
+    layers = ()
+
+    def predict(self, x, verbose=0):
+        from sklearn.datasets import load_digits
+
+        digits = load_digits()
+        pixels = digits.data / 16.0
+        scores = np.zeros((len(x), 10))
+        for row, image in enumerate(np.asarray(x)):
+            scores[row, digits.target[np.argmin(((pixels - image) ** 2).sum(axis=1))]] = 1.0
+        return scores
+
+    def count_params(self):
+        return 650
+
+    def get_weights(self):
+        return []
+
+    def to_json(self):
+        return '{"module": "keras", "class_name": "Sequential", "config": {"name": "lookup", "layers": []}}'
+
+
+@pytest.mark.parametrize("answer, fragment", [
+    (lambda x, y: LookupModel(), "could not predict"),
+    (lambda x, y: type("Custom", (LookupModel,), {"to_json": lambda self: '{"module": "mine", "class_name": "Lookup"}'})(), "Keras layers only"),
+])
+def test_a_model_task_judges_the_rebuilt_network_not_the_learners_object(answer, fragment):
+    """The judge rebuilds the network from its architecture and weights and predicts the held-out digits itself."""
+    result = grade_answer("00.pixel_network", answer)
+    assert not result.passed and fragment in result.cases[0].problem

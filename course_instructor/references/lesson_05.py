@@ -70,10 +70,9 @@ def _gradient_all_at_once(f, x, h=1e-5):
     return np.full(x.shape, (f(x + h) - f(x - h)) / (2.0 * h))
 
 
-def _gradient_no_restore(f, x, h=1e-5):
-    """Known-wrong: works on a copy but never puts x[i] back."""
-    x = np.array(x, dtype=np.float64)
-    gradient = np.zeros_like(x)
+def _perturb_without_restoring(f, x, h):
+    """Central differences that move x[i] by +h then -2h and never put it back (the shared core of two known-wrong answers)."""
+    gradient = np.zeros_like(x, dtype=np.float64)
     for index in np.ndindex(x.shape):
         x[index] += h
         f_plus = f(x)
@@ -81,6 +80,11 @@ def _gradient_no_restore(f, x, h=1e-5):
         f_minus = f(x)
         gradient[index] = (f_plus - f_minus) / (2.0 * h)
     return gradient
+
+
+def _gradient_no_restore(f, x, h=1e-5):
+    """Known-wrong: works on a copy but never puts x[i] back."""
+    return _perturb_without_restoring(f, np.array(x, dtype=np.float64), h)
 
 
 def _gradient_over_h(f, x, h=1e-5):
@@ -90,14 +94,7 @@ def _gradient_over_h(f, x, h=1e-5):
 
 def _gradient_in_place(f, x, h=1e-5):
     """Known-wrong: perturbs the caller's array and leaves it changed."""
-    gradient = np.zeros_like(x, dtype=np.float64)
-    for index in np.ndindex(x.shape):
-        x[index] += h
-        f_plus = f(x)
-        x[index] -= 2.0 * h
-        f_minus = f(x)
-        gradient[index] = (f_plus - f_minus) / (2.0 * h)
-    return gradient
+    return _perturb_without_restoring(f, x, h)
 
 
 # --- 05.sigmoid_derivative -------------------------------------------------
