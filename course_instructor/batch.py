@@ -30,11 +30,15 @@ from .submissions import Submission, unique_names
 
 
 def in_shard(submission: Submission, shard: "tuple[int, int] | None") -> bool:
-    """True when a submission belongs to shard ``(index, count)`` (1-based), by a hash of its path: the same on every machine."""
+    """True when a submission belongs to shard ``(index, count)`` (1-based), by a hash of its path inside the batch folder.
+
+    The same on every machine and from every working folder, so N jobs given
+    the same folder split it exactly.
+    """
     if shard is None:
         return True
     index, count = shard
-    digest = hashlib.sha256(submission.path.as_posix().encode("utf-8", errors="surrogatepass")).digest()
+    digest = hashlib.sha256(submission.key.encode("utf-8", errors="surrogatepass")).digest()
     return int.from_bytes(digest[:8], "big") % count == index - 1
 
 

@@ -21,11 +21,23 @@ MAX_STEM = 60
 
 @dataclass
 class Submission:
-    """One submitted notebook, whose it is, and why it is refused (empty when it is not)."""
+    """One submitted notebook, whose it is, and why it is refused (empty when it is not).
+
+    Attributes:
+        learner: Whose it is (see `learner_name`).
+        path: The file as found.
+        refused: Why it is not graded, or ``""``.
+        key: Its path relative to the folder it was found in (the same on every
+            machine and from every working folder: shards are chosen by it).
+    """
 
     learner: str
     path: Path
     refused: str = ""
+    key: str = ""
+
+    def __post_init__(self):
+        self.key = self.key or self.path.name
 
 
 def learner_name(path: Path) -> str:
@@ -56,12 +68,12 @@ def _walk(root: Path) -> list[Submission]:
         folder = Path(folder)
         for name in sorted(folders):
             if not name.startswith(".") and (folder / name).is_symlink():
-                found.append(Submission(learner_name(folder / name), folder / name, LINK))
+                found.append(Submission(learner_name(folder / name), folder / name, LINK, (folder / name).relative_to(root).as_posix()))
         folders[:] = sorted(name for name in folders if not name.startswith(".") and not (folder / name).is_symlink())
         for name in sorted(files):
             path = folder / name
             if name.endswith(".ipynb") and not name.startswith("."):
-                found.append(Submission(learner_name(path), path, _refusal(path, root)))
+                found.append(Submission(learner_name(path), path, _refusal(path, root), path.relative_to(root).as_posix()))
     return found
 
 

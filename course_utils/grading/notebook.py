@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..notebooks import InvalidNotebook, read_notebook
+from ..notebooks import InvalidNotebook
 from .judge import TaskResult, judge_task
 from .plain import dumps, loads
 from .report import FAIL_MARK, PASS_MARK
@@ -100,19 +100,74 @@ def identify_exercise(notebook, path: Path) -> str | None:
     return match["exercise"] if match else None
 
 
-def read_submission(path: Path):
-    """Read a notebook file, refusing one over `MAX_SUBMISSION_BYTES` before reading it.
+class _Node(dict):
+    """A notebook or a cell read as plain JSON, with attribute access like nbformat's nodes (``cell.source``)."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _text(source) -> str:
+    """A cell's source: a string, or a list of strings joined (both allowed by the format)."""
+    if isinstance(source, str):
+        return source
+    if isinstance(source, list) and all(isinstance(line, str) for line in source):
+        return "".join(source)
+    raise ValueError("a cell's source is neither text nor a list of lines")
+
+
+def parse_notebook(text: str, name: str):
+    """Parse notebook text (format 4) into nodes with the parts grading reads: metadata, and each cell's type and source.
+
+    Only what grading needs is checked (nbformat's full schema is not: importing
+    it costs a second per process, and outputs are never read).
 
     Raises:
-        InvalidNotebook: If it is too large, a link, or not a valid notebook.
+        InvalidNotebook: If it is empty, not JSON or not a notebook of format 4.
+    """
+    import json  # noqa: PLC0415
+
+    if not text.strip():
+        raise InvalidNotebook(f"{name}: the file is empty")
+    try:
+        document = json.loads(text)
+        if not isinstance(document, dict) or document.get("nbformat") != 4 or not isinstance(document.get("cells"), list):
+            raise ValueError("not a notebook of format 4 (no 'nbformat': 4 and 'cells' list)")
+        metadata = document.get("metadata", {})
+        if not isinstance(metadata, dict):
+            raise ValueError("its metadata is not an object")
+        cells = []
+        for cell in document["cells"]:
+            if not isinstance(cell, dict) or cell.get("cell_type") not in ("code", "markdown", "raw"):
+                raise ValueError("a cell is not a code, markdown or raw cell")
+            cells.append(_Node(cell_type=cell["cell_type"], source=_text(cell.get("source", "")), id=str(cell.get("id", ""))))
+    except ValueError as error:
+        raise InvalidNotebook(f"{name}: not a valid Jupyter notebook ({str(error)[:200]})") from None
+    return _Node(metadata=metadata, cells=cells)
+
+
+def read_submission(path: Path):
+    """Read a submitted notebook, refusing one over `MAX_SUBMISSION_BYTES` before reading it.
+
+    Raises:
+        InvalidNotebook: If it is too large, a link, unreadable or not a notebook.
     """
     path = Path(path)
     if path.is_symlink():
         raise InvalidNotebook(f"{path.name}: a symbolic link, not a notebook file")
-    size = path.stat().st_size if path.is_file() else 0
+    if not path.is_file():
+        raise InvalidNotebook(f"{path}: not a file")
+    size = path.stat().st_size
     if size > MAX_SUBMISSION_BYTES:
         raise InvalidNotebook(f"{path.name}: {size / 2**20:.0f} MB is over the {MAX_SUBMISSION_BYTES // 2**20} MB limit")
-    return read_notebook(path)
+    try:
+        text = path.read_bytes()[:MAX_SUBMISSION_BYTES + 1].decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidNotebook(f"{path}: cannot be read as UTF-8 text ({type(error).__name__})") from None
+    return parse_notebook(text, str(path))
 
 
 def code_cells(notebook) -> list:
