@@ -76,6 +76,8 @@ def bubblewrap_command() -> list[str]:
     """The bubblewrap command that wraps the runner (see the module docstring)."""
     command = [shutil.which("bwrap") or "bwrap", "--unshare-user", "--uid", "65534", "--gid", "65534", "--unshare-net", "--unshare-pid", "--unshare-ipc",
                "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent", "--new-session", "--clearenv"]
+    # The private /tmp first: the folders bound next may lie under /tmp (a venv in a clone there) and must stay visible.
+    command += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_BYTES), "--tmpfs", "/tmp", "--dir", "/tmp/home", "--dir", "/tmp/work"]
     for folder in SYSTEM_FOLDERS:
         command += ["--ro-bind-try", folder, folder]
     visible = visible_folders()
@@ -84,8 +86,7 @@ def bubblewrap_command() -> list[str]:
     for folder in hidden_folders():
         if folder.is_dir() and _under(folder, [*visible, *map(Path, SYSTEM_FOLDERS)]):
             command += ["--tmpfs", str(folder)]
-    command += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_BYTES), "--tmpfs", "/tmp", "--dir", "/tmp/home", "--dir", "/tmp/work",
-                "--chdir", "/tmp/work"]
+    command += ["--chdir", "/tmp/work"]
     for name, value in environment().items():
         command += ["--setenv", name, value]
     return command

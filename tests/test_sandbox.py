@@ -87,3 +87,12 @@ def test_the_unsandboxed_mode_runs_the_same_way():
     run = sandbox.run_submission(request, limits=Limits(notebook_seconds=60), sandbox=False)
     assert run.status == "finished" and read_result(run.payload, []) == ([], {})
     assert sys.executable
+
+
+def test_the_private_tmp_is_mounted_before_the_folders_it_could_hide():
+    """A clone (and its venv) under /tmp stays visible: bubblewrap mounts in order, so /tmp's tmpfs must come first."""
+    command = sandbox.bubblewrap_command()
+    tmp = next(index for index, word in enumerate(command) if word == "--tmpfs" and command[index + 1] == "/tmp")
+    binds = [index for index, word in enumerate(command) if word == "--ro-bind"]
+    assert binds and tmp < min(binds)
+    assert [command[index + 1] for index in binds] == [str(folder) for folder in sandbox.visible_folders()]

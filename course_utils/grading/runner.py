@@ -73,6 +73,13 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}{': ' + text if text else ''}"
 
 
+def _alarm(seconds: float, handler) -> None:
+    """Start (or, with 0, stop) the cell alarm; without SIGALRM (Windows) only the whole run's limit applies."""
+    if hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGALRM, handler)
+        signal.setitimer(signal.ITIMER_REAL, seconds, 1.0 if seconds else 0)
+
+
 def run_cells(shell, cells: list, cell_timeout: float) -> list:
     """Run each cell in order; return ``[cell number, error]`` for each cell that raised or ran out of time."""
 
@@ -81,14 +88,13 @@ def run_cells(shell, cells: list, cell_timeout: float) -> list:
 
     errors = []
     for number, source in cells:
-        signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, cell_timeout, 1.0)
+        _alarm(cell_timeout, on_alarm)
         try:
             outcome = shell.run_cell(source, store_history=False)
         except BaseException as error:  # noqa: BLE001 (a timeout can land outside IPython's own handler)
             outcome, late = None, error
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _alarm(0, signal.SIG_DFL)
         error = (outcome.error_before_exec or outcome.error_in_exec) if outcome is not None else late
         if error is not None:
             errors.append([number, _describe(error)])
