@@ -36,11 +36,11 @@ README = '''# Deep learning, hands-on and offline: learner release
 
 Set up, then open the course in JupyterLab:
 
-    python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/jupyter lab
+    python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/course lab
 
 Work through `lessons/`, then `exercises/`: each task ends in a check cell that tries your answer on
-public cases. `.venv/bin/course check exercises/NN_topic.ipynb` scores a whole notebook the same way;
-`.venv/bin/course validate exercises/NN_topic.ipynb` also says whether it runs top to bottom. Your
+public cases. In JupyterLab's terminal, `course check exercises/NN_topic.ipynb` scores a whole notebook
+the same way; `course validate exercises/NN_topic.ipynb` also says whether it runs top to bottom. Your
 instructor grades on hidden cases drawn the same way, so an answer that really solves the task
 passes both.
 '''

@@ -103,6 +103,12 @@ def _release(args) -> int:
     return 0
 
 
+def _lab(args) -> int:
+    from .lab import run_lab  # noqa: PLC0415
+
+    return run_lab([argument for argument in args.jupyter_args if argument != "--"])
+
+
 def _validate(args) -> int:
     from .grading.validate import validate_notebook  # noqa: PLC0415
 
@@ -131,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser of the `course` command."""
     parser = argparse.ArgumentParser(prog="course", description="Tools of the offline deep-learning course.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    lab = commands.add_parser("lab", help="open the course in JupyterLab (lesson 00 first; exercises/ reachable; `course` in its terminals)")
+    lab.add_argument("jupyter_args", nargs=argparse.REMAINDER, help="passed on to JupyterLab, e.g. -- --no-browser --port 8890")
+    lab.set_defaults(run=_lab)
 
     doctor = commands.add_parser("doctor", help="report Python, TensorFlow, Keras, backend, devices and determinism settings")
     doctor.set_defaults(run=_doctor)
