@@ -20,7 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from course_utils.grading.judge import judge_task
-from course_utils.grading.notebook import Graded, InvalidResult, code_cells, read_result, read_submission, request_for, which_exercise
+from course_utils.grading.notebook import (Graded, InvalidResult, code_cells, name_mismatch, read_result, read_submission, request_for,
+                                          which_exercise)
 from course_utils.grading.process import Limits
 from course_utils.notebooks import InvalidNotebook
 
@@ -74,7 +75,7 @@ def grade_submission(submission: Submission, hidden: HiddenCases, *, exercise: "
     except InvalidResult as error:
         return _graded(submission, found, "invalid_result", f"the notebook's process reported something malformed: {error}", hidden)
     results = [judge_task(task, cases, outcomes[task.id], expected[task.id]) for task, cases in drawn]
-    return Graded(submission.learner, submission.path, found, "graded", "", results, notes)
+    return Graded(submission.learner, submission.path, found, "graded", "", results, name_mismatch(submission.path, found) + notes)
 
 
 def printable(text, limit: int = 80) -> str:

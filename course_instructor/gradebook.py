@@ -71,6 +71,7 @@ def feedback_markdown(item, *, seed: int, sandboxed: bool) -> str:
     lines += [f"- Score: **{item.total} / {item.max_points}**", f"- Graded on hidden cases drawn with seed {seed}"]
     if not sandboxed:
         lines.append(f"- Note: {UNSANDBOXED_NOTE}")
+    lines += [f"- Note: {markdown_text(note.removeprefix('note: '))}" for note in item.notes if note.startswith("note: ")]
     lines.append("")
     for result in item.tasks:
         lines += [f"## {'✓' if result.passed else '✗'} {result.task_id}: {markdown_text(result.title)} ({result.earned}/{result.points})", ""]

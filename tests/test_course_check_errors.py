@@ -46,3 +46,24 @@ def test_validate_rejects_a_non_notebook(tmp_path):
     path.write_text("nope")
     result = run_course("validate", path)
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_file_named_like_another_exercise_is_graded_as_what_it_is_and_says_so(tmp_path, repo):
+    path = tmp_path / "03_activations.ipynb"
+    path.write_bytes((repo / "solutions" / "02_neuron.ipynb").read_bytes())
+    result = run_course("check", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "named like exercise 03, but it is exercise 02's notebook: graded as exercise 02" in result.stdout
+
+
+def test_validate_numbers_cells_as_in_the_learners_file(tmp_path, repo):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell
+
+    notebook = nbformat.read(repo / "solutions" / "03_activations.ipynb", as_version=4)
+    notebook.cells.insert(3, new_markdown_cell("My notes."))
+    notebook.cells.insert(7, new_code_cell("1 / 0"))
+    path = tmp_path / "03_activations.ipynb"
+    nbformat.write(notebook, path)
+    result = run_course("validate", path)
+    assert result.returncode == 1 and "cell 8: ZeroDivisionError" in result.stdout, result.stdout

@@ -208,6 +208,14 @@ def which_exercise(notebook, path: Path, expected: str | None = None) -> "tuple[
     return found, ""
 
 
+def name_mismatch(path: Path, exercise: str) -> list[str]:
+    """``["note: ..."]`` when the file is named like another exercise than the one it is, else ``[]``."""
+    match = FILE_NAME.match(Path(path).name)
+    if match and match["exercise"] != exercise:
+        return [f"note: the file is named like exercise {match['exercise']}, but it is exercise {exercise}'s notebook: graded as exercise {exercise}"]
+    return []
+
+
 def draw(exercise: str, seed: "int | None" = None) -> list:
     """The cases each task of an exercise is tried on: ``[(task, cases), ...]`` (public with seed None)."""
     return [(task, task.cases(seed)) for task in exercise_tasks(exercise)]
@@ -301,6 +309,9 @@ def print_report(graded: Graded, *, out) -> None:
     """Print a graded notebook's table, the hint of each failed task, and the errors met while running it."""
     if graded.status != "graded":
         print(f"  not graded: {graded.status}: {graded.reason}", file=out)
+    for note in graded.notes:
+        if note.startswith("note: "):
+            print(f"  {note}", file=out)
     print(format_table(graded.tasks), file=out)
     for result in graded.tasks:
         if not result.passed:
@@ -357,7 +368,7 @@ def run_public(path: Path, notebook, exercise: str, *, cell_timeout: float = 60)
     except InvalidResult as error:
         return Graded("you", Path(path), exercise, "invalid_result", str(error), empty)
     expected = {task.id: public_expected(task) for task, _ in drawn}
-    return Graded("you", Path(path), exercise, "graded", "", judge_run(drawn, outcomes, expected), notes)
+    return Graded("you", Path(path), exercise, "graded", "", judge_run(drawn, outcomes, expected), name_mismatch(path, exercise) + notes)
 
 
 def check_notebook(path: Path, *, cell_timeout: float = 60, out=None) -> int:
