@@ -81,26 +81,27 @@ def _grade(args) -> int:
     return 0
 
 
-def _merge(args) -> int:
-    gradebook = _instructor("gradebook")
+def _reporting_errors(action, report) -> int:
+    """Run `action`; print `report(result)` and return 0, or print its ValueError as one line and return 2."""
     try:
-        written = gradebook.merge_gradebooks([Path(folder) for folder in args.shards], Path(args.out))
+        result = action()
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"gradebook: {written['csv']} and {written['json']}; feedback: {written['feedback']}/")
+    print(report(result))
     return 0
+
+
+def _merge(args) -> int:
+    gradebook = _instructor("gradebook")
+    return _reporting_errors(lambda: gradebook.merge_gradebooks([Path(folder) for folder in args.shards], Path(args.out)),
+                             lambda written: f"gradebook: {written['csv']} and {written['json']}; feedback: {written['feedback']}/")
 
 
 def _release(args) -> int:
     release = _instructor("release")
-    try:
-        written = release.release(Path(args.out))
-    except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(f"release for learners in {args.out}: {', '.join(path.name for path in written)} (no solutions, no references)")
-    return 0
+    return _reporting_errors(lambda: release.release(Path(args.out)), lambda written: (
+        f"release for learners in {args.out}: {', '.join(path.name for path in written)} (no solutions, no references)"))
 
 
 def _lab(args) -> int:
