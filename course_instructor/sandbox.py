@@ -61,12 +61,17 @@ def _under(path: Path, roots) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
 
-def environment() -> dict:
-    """The notebook's environment inside the sandbox: quiet TensorFlow, files under /tmp, nothing of the grader's."""
+def environment(home: str = "/tmp/home", tmp: str = "/tmp") -> dict:
+    """The notebook's environment: quiet TensorFlow, its home and temporary files in its own folders, nothing of the grader's.
+
+    Args:
+        home: Its home folder (inside the sandbox: ``/tmp/home``).
+        tmp: Its temporary folder.
+    """
     from course_utils.environment import TENSORFLOW_ENVIRONMENT  # noqa: PLC0415
 
-    variables = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp/home", "TMPDIR": "/tmp", "MPLBACKEND": "Agg",
-                 "MPLCONFIGDIR": "/tmp/home/.matplotlib", "KERAS_HOME": "/tmp/home/.keras", "IPYTHONDIR": "/tmp/home/.ipython",
+    variables = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home, "TMPDIR": tmp, "MPLBACKEND": "Agg",
+                 "MPLCONFIGDIR": f"{home}/.matplotlib", "KERAS_HOME": f"{home}/.keras", "IPYTHONDIR": f"{home}/.ipython",
                  "PYTHONHASHSEED": "0", "LANG": "C.UTF-8", **TENSORFLOW_ENVIRONMENT}
     variables.update({name: os.environ[name] for name in PASSED_VARIABLES if name in os.environ})
     return variables
@@ -130,6 +135,5 @@ def run_submission(request: str, *, limits: Limits, sandbox: bool = True) -> Run
     with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
         home = Path(scratch) / "home"
         home.mkdir()
-        env = {**os.environ, **environment(), "HOME": str(home), "TMPDIR": scratch, "MPLCONFIGDIR": str(home / ".matplotlib"),
-               "KERAS_HOME": str(home / ".keras"), "IPYTHONDIR": str(home / ".ipython")}
+        env = {**os.environ, **environment(home=str(home), tmp=scratch)}
         return run_notebook_process(request, limits=limits, cwd=scratch, env=env)

@@ -15,7 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-NOTEBOOK_NAME = re.compile(r"^(?P<exercise>\d{2})_[a-z0-9_]+\.ipynb$")
+from .authoring import NOTEBOOK_NAME
+
 MAX_STEM = 60
 
 

@@ -1,4 +1,4 @@
-"""Read, execute and write notebooks (shared by the CLI, grading and the benchmark).
+"""Read, execute and write notebooks (shared by the CLI, authoring, the tests and the benchmark).
 
 Kernels are started with the course's environment variables (quiet
 TensorFlow, no oneDNN round-off differences) and in a working directory of

@@ -1,8 +1,6 @@
 """Checks of exercise 05: gradients and the chain rule (cases, judges and hints; the answers live with the instructor)."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from ..grading.builders import function_task
@@ -127,19 +125,19 @@ def _chain_rule_cases(rng):
 
 
 TASKS = [
-    replace(function_task(
+    function_task(
         "05.central_difference", "the derivative of f at a point x by a central difference with step h", 2,
         answer_name="central_difference", cases=_central_difference_cases,
         hint="Evaluate f at x + h and at x - h, subtract in that order, and divide by the distance between the two points, 2h.",
-        atol=1e-9, rtol=1e-8,
-    ), run=_call_with_f),
-    replace(function_task(
+        atol=1e-9, rtol=1e-8, run=_call_with_f,
+    ),
+    function_task(
         "05.numerical_gradient", "the gradient of a scalar function of an array, by central differences", 3,
         answer_name="numerical_gradient", cases=_numerical_gradient_cases,
         hint="For every index i of x: evaluate f with only x[i] moved by +h and by -h (on a copy of x), "
              "store (f_plus - f_minus) / 2h, and put x[i] back before the next index.",
-        atol=1e-8, rtol=1e-7,
-    ), run=_call_with_f),
+        atol=1e-8, rtol=1e-7, run=_call_with_f,
+    ),
     function_task(
         "05.sigmoid_derivative", "the derivative of the sigmoid, element-wise", 2,
         answer_name="sigmoid_derivative", cases=_sigmoid_derivative_cases,

@@ -39,7 +39,7 @@ def _run_named(names: tuple[str, ...]) -> Callable:
 
 def function_task(id: str, title: str, points: int, *, answer_name: str, cases: Callable, hint: str, atol: float = 1e-6,  # noqa: A002
                   rtol: float = 1e-6, time_limit: float = 10.0, returns: tuple[str, ...] | None = None,
-                  diagnose: Callable | None = None) -> Task:
+                  diagnose: Callable | None = None, run: Callable | None = None) -> Task:
     """A task whose answer is a function whose result must equal a right answer's.
 
     The learner's function is called as ``answer_name(*case.inputs)`` on each
@@ -63,11 +63,15 @@ def function_task(id: str, title: str, points: int, *, answer_name: str, cases: 
         diagnose: Optional ``diagnose(case, value, expected) -> hint`` (see
             `Task`); it comes first, then a hint naming the known mistake the
             value matches, then the case's hint.
+        run: Optional ``run(answer, case)`` for answers that are not called
+            with the case's inputs as they are (exercise 05 builds the function
+            f to differentiate from a plain description); default
+            ``answer(*case.inputs)``, tuple results named by `returns`.
 
     Returns:
         The `Task`.
     """
-    run = call_with_inputs if returns is None else _run_named(tuple(returns))
+    run = run or (call_with_inputs if returns is None else _run_named(tuple(returns)))
     judge = functools.partial(compares_with_expected, atol=atol, rtol=rtol)
     return Task(id=id, title=title, points=points, answer_name=answer_name, make_cases=cases, run=run, judge=judge, hint=hint,
                 time_limit=time_limit, diagnose=diagnose, compares=True, atol=atol, rtol=rtol)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .plain import to_plain
 from .tasks import Case, Task
 
 # What a learner most often did when a number comes out as nan or inf.

@@ -21,7 +21,7 @@ import numpy as np
 from ..notebooks import InvalidNotebook
 from .judge import TaskResult, judge_task
 from .plain import dumps, loads
-from .report import FAIL_MARK, PASS_MARK
+from .report import print_report
 from .tasks import exercise_tasks, known_exercises
 
 CHECK_LINE = re.compile(r"""^check\(\s*["'](?P<task>\d{2}\.[a-z0-9_]+)["']""")
@@ -178,10 +178,15 @@ def code_cells(notebook) -> list:
     return [[number, str(cell.source)] for number, cell in enumerate(notebook.cells, start=1) if cell.cell_type == "code"]
 
 
+def definition(name: str) -> "re.Pattern":
+    """A line that defines `name`: ``def name(``, ``class name``, or ``name = ...``."""
+    return re.compile(rf"^(?:def|class)\s+{re.escape(name)}\b|^{re.escape(name)}\s*=", re.MULTILINE)
+
+
 def _defined_answers(notebook, exercise: str) -> int:
-    """How many of an exercise's answers (``def <answer_name>(``) the notebook defines."""
+    """How many of an exercise's answers the notebook defines (see `definition`)."""
     sources = "\n".join(str(cell.get("source", "")) for cell in notebook.get("cells", []) if cell.get("cell_type") == "code")
-    return sum(bool(re.search(rf"^\s*def\s+{re.escape(task.answer_name)}\s*\(", sources, re.MULTILINE)) for task in exercise_tasks(exercise))
+    return sum(bool(definition(task.answer_name).search(sources)) for task in exercise_tasks(exercise))
 
 
 def which_exercise(notebook, path: Path, expected: str | None = None) -> "tuple[str | None, str]":
@@ -290,38 +295,6 @@ def read_result(payload: str, drawn: list) -> "tuple[list[str], dict]":
 def judge_run(drawn: list, outcomes: dict, expected: dict) -> list[TaskResult]:
     """Judge every task's outcomes against what a right answer gives (``expected[task_id]``, one entry per case)."""
     return [judge_task(task, cases, outcomes.get(task.id, []), expected[task.id]) for task, cases in drawn]
-
-
-def format_table(results: list[TaskResult]) -> str:
-    """A fixed-width table: task, ✓/✗, points, and the first problem of a failed task."""
-    width = max([len(result.task_id) for result in results] + [5])
-    lines = [f"  {'task':<{width}}  result  points"]
-    for result in results:
-        mark = PASS_MARK if result.passed else FAIL_MARK
-        problem = "" if result.passed else f"   {result.first_problem()}"
-        lines.append(f"  {result.task_id:<{width}}  {mark:^6}  {result.earned:>2}/{result.points:<2}{problem}")
-    earned, total = sum(r.earned for r in results), sum(r.points for r in results)
-    lines.append(f"  {'total':<{width}}          {earned:>2}/{total:<2}")
-    return "\n".join(lines)
-
-
-def print_report(graded: Graded, *, out) -> None:
-    """Print a graded notebook's table, the hint of each failed task, and the errors met while running it."""
-    if graded.status != "graded":
-        print(f"  not graded: {graded.status}: {graded.reason}", file=out)
-    for note in graded.notes:
-        if note.startswith("note: "):
-            print(f"  {note}", file=out)
-    print(format_table(graded.tasks), file=out)
-    for result in graded.tasks:
-        if not result.passed:
-            failed = next(case for case in result.cases if not case.passed)
-            print(f"  hint for {result.task_id}: {failed.hint or result.hint}", file=out)
-    errors = [note for note in graded.notes if note.startswith("cell ")]
-    if errors:
-        print("Errors while running the notebook:", file=out)
-        for note in errors:
-            print(f"  {note}", file=out)
 
 
 def open_exercise(path: Path) -> "tuple":

@@ -1,4 +1,4 @@
-"""Render verdicts for learners: one line per case, hints on failure."""
+"""Render verdicts for learners: one line per case with hints (check cells), a table per notebook (course check, validate)."""
 from __future__ import annotations
 
 from .judge import TaskResult
@@ -43,3 +43,35 @@ def failure_message(result: TaskResult) -> str:
     """The one-line message of the `CheckFailed` raised for a failed task."""
     failed = sum(not case.passed for case in result.cases)
     return f"{result.task_id}: {failed} of {len(result.cases)} cases failed (see the ✗ lines above)"
+
+
+def format_table(results: list[TaskResult]) -> str:
+    """A fixed-width table: task, ✓/✗, points, and the first problem of a failed task."""
+    width = max([len(result.task_id) for result in results] + [5])
+    lines = [f"  {'task':<{width}}  result  points"]
+    for result in results:
+        mark = PASS_MARK if result.passed else FAIL_MARK
+        problem = "" if result.passed else f"   {result.first_problem()}"
+        lines.append(f"  {result.task_id:<{width}}  {mark:^6}  {result.earned:>2}/{result.points:<2}{problem}")
+    earned, total = sum(r.earned for r in results), sum(r.points for r in results)
+    lines.append(f"  {'total':<{width}}          {earned:>2}/{total:<2}")
+    return "\n".join(lines)
+
+
+def print_report(graded, *, out) -> None:
+    """Print a graded notebook's table (`notebook.Graded`), its notes, the hint of each failed task, and the errors met while running it."""
+    if graded.status != "graded":
+        print(f"  not graded: {graded.status}: {graded.reason}", file=out)
+    for note in graded.notes:
+        if note.startswith("note: "):
+            print(f"  {note}", file=out)
+    print(format_table(graded.tasks), file=out)
+    for result in graded.tasks:
+        if not result.passed:
+            failed = next(case for case in result.cases if not case.passed)
+            print(f"  hint for {result.task_id}: {failed.hint or result.hint}", file=out)
+    errors = [note for note in graded.notes if note.startswith("cell ")]
+    if errors:
+        print("Errors while running the notebook:", file=out)
+        for note in errors:
+            print(f"  {note}", file=out)

@@ -7,11 +7,11 @@ a fresh process, exactly the run `course check` makes. The file is only read.
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-from .notebook import open_exercise, print_report, run_public
+from .notebook import definition, open_exercise, run_public
+from .report import print_report
 from .tasks import exercise_tasks
 
 STUB = "raise NotImplementedError()"
@@ -21,8 +21,8 @@ def answers_present(notebook, exercise: str) -> list[str]:
     """One line per task: the cell that defines its answer, or that none does, and whether it is still the stub."""
     lines = []
     for task in exercise_tasks(exercise):
-        definition = re.compile(rf"^(?:def|class)\s+{re.escape(task.answer_name)}\b|^{re.escape(task.answer_name)}\s*=", re.MULTILINE)
-        found = [(number, cell) for number, cell in enumerate(notebook.cells, start=1) if cell.cell_type == "code" and definition.search(cell.source)]
+        defines = definition(task.answer_name)
+        found = [(number, cell) for number, cell in enumerate(notebook.cells, start=1) if cell.cell_type == "code" and defines.search(cell.source)]
         if not found:
             lines.append(f"{task.id}: `{task.answer_name}` is not defined in any cell")
             continue
