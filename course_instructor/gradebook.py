@@ -77,8 +77,8 @@ def feedback_markdown(item, *, seed: int, sandboxed: bool) -> str:
         lines += [f"## {'✓' if result.passed else '✗'} {result.task_id}: {markdown_text(result.title)} ({result.earned}/{result.points})", ""]
         for case in result.cases:
             lines.append(f"- {'✓' if case.passed else '✗'} {markdown_text(case.name)}" + ("" if case.passed else f": {markdown_text(case.problem)}"))
-            if not case.passed and case.hint:
-                lines.append(f"  - hint: {markdown_text(case.hint)}")
+        if result.hint:
+            lines.append(f"- hint: {markdown_text(result.hint)}")
         lines.append("")
     errors = [note for note in item.notes if note.startswith("cell ")]
     if errors:

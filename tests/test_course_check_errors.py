@@ -32,7 +32,7 @@ def test_validate_reports_stubs_errors_and_score(repo):
     result = run_course("validate", repo / "exercises" / "01_tensors.ipynb")
     assert result.returncode == 1
     assert "exercise 01, 4 tasks" in result.stdout and "still the stub" in result.stdout
-    assert "not implemented yet" in result.stdout and "total" in result.stdout and " 0/10" in result.stdout
+    assert "not started" in result.stdout and "total" in result.stdout and " 0/10" in result.stdout
 
 
 def test_validate_passes_a_solved_notebook(repo):
@@ -67,3 +67,13 @@ def test_validate_numbers_cells_as_in_the_learners_file(tmp_path, repo):
     nbformat.write(notebook, path)
     result = run_course("validate", path)
     assert result.returncode == 1 and "cell 8: ZeroDivisionError" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("lesson", sorted(path.name for path in (__import__("pathlib").Path(__file__).parents[1] / "lessons").glob("*.ipynb")))
+def test_a_lesson_notebook_is_refused_with_the_exercise_to_check(repo, tmp_path, lesson):
+    """Before: `course check lessons/03_activations.ipynb` graded the lesson as exercise 03 (its functions have the answers' names)."""
+    copy = tmp_path / lesson
+    copy.write_bytes((repo / "lessons" / lesson).read_bytes())
+    result = run_course("check", copy)
+    assert result.returncode == 2, result.stdout
+    assert f"lesson {lesson[:2]}'s notebook, not an exercise" in result.stderr and f"exercises/{lesson}" in result.stderr

@@ -36,16 +36,33 @@ class WrongAnswer:
 
 
 @dataclass(frozen=True)
+class RightAnswer:
+    """A right answer written in another style than the reference, which the check must accept.
+
+    Attributes:
+        style: How it is written, e.g. ``"TensorFlow ops, returns a tensor"``,
+            ``"float32"``, ``"a Python loop"``, ``"keras.activations.softmax"``.
+        make: Zero-argument function returning the answer (imports happen there).
+    """
+
+    style: str
+    make: Callable[[], Any]
+
+
+@dataclass(frozen=True)
 class Reference:
-    """What the instructor knows about a task: a right answer and the mistakes learners make.
+    """What the instructor knows about a task: a right answer, right answers in other styles, and the mistakes learners make.
 
     Attributes:
         answer: The reference answer (what a solved notebook defines).
         wrong_answers: At least three known-wrong answers.
+        right_answers: Right answers in other styles than `answer` (at least
+            three, one returning a tensor where a number or an array is asked).
     """
 
     answer: Any
     wrong_answers: tuple = ()
+    right_answers: tuple = ()
 
     def __post_init__(self):
         if len(self.wrong_answers) < 3:

@@ -70,11 +70,21 @@ def check(task_id: str, answer) -> None:
         raise CheckFailed(failure_message(result))
 
 
+_HINTS_GIVEN: dict = {}
+
+
 def hint(task_id: str) -> None:
-    """Print the general hint of a task (without running anything).
+    """Print a task's next hint: the first call gives where to start, each further call a more explicit one.
+
+    No hint holds an expected value or the answer's expression. After the
+    last hint, the last one is printed again.
 
     Raises:
         ValueError: If `task_id` is unknown.
     """
     task = get_task(task_id)
-    print(f"{task.id}: {task.hint}")
+    hints = (task.hint, *task.more_hints)
+    level = min(_HINTS_GIVEN.get(task.id, 0), len(hints) - 1)
+    _HINTS_GIVEN[task.id] = level + 1
+    last = " (the last hint: lesson " + task.exercise + " works through the same idea)" if level == len(hints) - 1 and len(hints) > 1 else ""
+    print(f"{task.id}, hint {level + 1} of {len(hints)}{last}: {hints[level]}")

@@ -39,7 +39,8 @@ def _run_named(names: tuple[str, ...]) -> Callable:
 
 def function_task(id: str, title: str, points: int, *, answer_name: str, cases: Callable, hint: str, atol: float = 1e-6,  # noqa: A002
                   rtol: float = 1e-6, time_limit: float = 10.0, returns: tuple[str, ...] | None = None,
-                  diagnose: Callable | None = None, run: Callable | None = None) -> Task:
+                  diagnose: Callable | None = None, run: Callable | None = None, more_hints: tuple = (),
+                  forbids_overflow: bool = False) -> Task:
     """A task whose answer is a function whose result must equal a right answer's.
 
     The learner's function is called as ``answer_name(*case.inputs)`` on each
@@ -54,7 +55,7 @@ def function_task(id: str, title: str, points: int, *, answer_name: str, cases: 
         points: Points for passing every case.
         answer_name: The name of the function the notebook defines.
         cases: ``cases(rng) -> list[Case]``.
-        hint: General hint.
+        hint: The task's first hint (see `Task.hint`).
         atol: Absolute tolerance.
         rtol: Relative tolerance.
         time_limit: Seconds per case.
@@ -67,6 +68,8 @@ def function_task(id: str, title: str, points: int, *, answer_name: str, cases: 
             with the case's inputs as they are (exercise 05 builds the function
             f to differentiate from a plain description); default
             ``answer(*case.inputs)``, tuple results named by `returns`.
+        more_hints: Further, more explicit hints (see `Task.more_hints`).
+        forbids_overflow: Fail a case where NumPy overflows (see `Task.forbids_overflow`).
 
     Returns:
         The `Task`.
@@ -74,4 +77,5 @@ def function_task(id: str, title: str, points: int, *, answer_name: str, cases: 
     run = run or (call_with_inputs if returns is None else _run_named(tuple(returns)))
     judge = functools.partial(compares_with_expected, atol=atol, rtol=rtol)
     return Task(id=id, title=title, points=points, answer_name=answer_name, make_cases=cases, run=run, judge=judge, hint=hint,
-                time_limit=time_limit, diagnose=diagnose, compares=True, atol=atol, rtol=rtol)
+                time_limit=time_limit, diagnose=diagnose, compares=True, atol=atol, rtol=rtol, more_hints=tuple(more_hints),
+                forbids_overflow=forbids_overflow)

@@ -21,13 +21,13 @@ import numpy as np
 from ..notebooks import InvalidNotebook
 from .judge import TaskResult, judge_task
 from .plain import dumps, loads
+from .produce import ERROR_KINDS
 from .report import print_report
 from .tasks import exercise_tasks, known_exercises
 
 CHECK_LINE = re.compile(r"""^check\(\s*["'](?P<task>\d{2}\.[a-z0-9_]+)["']""")
 FILE_NAME = re.compile(r"^(?P<exercise>\d{2})_")
 MAX_SUBMISSION_BYTES = 50 * 2**20
-ERROR_KINDS = ("not_implemented", "exception", "timeout", "wrong_type", "mutated_input", "missing")
 STATUSES = ("graded", "timeout", "memory", "crashed", "invalid_notebook", "wrong_exercise", "invalid_result", "refused", "grader_error")
 
 
@@ -189,6 +189,15 @@ def _defined_answers(notebook, exercise: str) -> int:
     return sum(bool(definition(task.answer_name).search(sources)) for task in exercise_tasks(exercise))
 
 
+def _lesson_number(notebook) -> "str | None":
+    """The lesson number a notebook's metadata gives (``"course": {"kind": "lesson", "lesson": "03"}``), else None."""
+    course = notebook.get("metadata", {}).get("course")
+    if isinstance(course, dict) and course.get("kind") == "lesson":
+        lesson = course.get("lesson")
+        return lesson if isinstance(lesson, str) and re.fullmatch(r"\d{2}", lesson) else "??"
+    return None
+
+
 def which_exercise(notebook, path: Path, expected: str | None = None) -> "tuple[str | None, str]":
     """``(exercise, "")`` for a notebook of a known exercise, else ``(None, reason)``.
 
@@ -201,6 +210,9 @@ def which_exercise(notebook, path: Path, expected: str | None = None) -> "tuple[
         path: Its file (the name is a last resort).
         expected: The exercise it must be, or None for any known one.
     """
+    if lesson := _lesson_number(notebook):
+        exercise_file = Path(path).name if FILE_NAME.match(Path(path).name) else f"{lesson}_*.ipynb"
+        return None, f"lesson {lesson}'s notebook, not an exercise: check the exercise, exercises/{exercise_file}"
     found = identify_exercise(notebook, path)
     if found is None or found not in known_exercises():
         counts = {exercise: _defined_answers(notebook, exercise) for exercise in known_exercises()}
@@ -238,8 +250,8 @@ def _check_plain(value, depth: int = 0) -> None:
         if isinstance(value, str) and len(value) > 2**20:
             raise InvalidResult("a string over a million characters")
         return
-    if isinstance(value, dict) and depth < 8 and len(value) <= 1_000:
-        for item in value.values():
+    if isinstance(value, (dict, list)) and depth < 8 and len(value) <= 1_000:
+        for item in (value.values() if isinstance(value, dict) else value):
             _check_plain(item, depth + 1)
         return
     raise InvalidResult(f"a value of type {type(value).__name__} where plain data was expected")

@@ -7,15 +7,16 @@ another process:
     {"case": name, "status": "ok", "value": <plain data>}
     {"case": name, "status": "error", "error": "<kind>", "message": "<what happened>"}
 
-with kinds ``not_implemented``, ``exception``, ``timeout``, ``wrong_type``,
-``mutated_input`` and ``missing``.
+with the kinds in `ERROR_KINDS`.
 """
 from __future__ import annotations
 
+import builtins
 import copy
 import linecache
 import os
 import signal
+import sys
 import threading
 import traceback
 import warnings
@@ -27,6 +28,9 @@ from .plain import NotPlainData, to_plain
 from .tasks import Case, Task
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ERROR_KINDS = ("not_implemented", "exception", "timeout", "wrong_type", "mutated_input", "missing", "overflow")
+# Libraries whose first import (seconds) does not count against a case's time limit.
+UNTIMED_IMPORTS = frozenset({"tensorflow", "keras", "torch", "jax", "sklearn", "scipy", "pandas", "matplotlib"})
 
 
 class WrongAnswerType(TypeError):
@@ -66,6 +70,50 @@ def time_limit(seconds: float):
         state["active"] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def untimed_first_imports():
+    """Pause the case's time limit while a library in `UNTIMED_IMPORTS` is imported for the first time.
+
+    An answer that runs ``import tensorflow`` inside its function spends
+    seconds on its first case importing, not computing; that time is not
+    the answer's. Only ``import`` statements (``builtins.__import__``) are
+    watched.
+    """
+    original = builtins.__import__
+
+    def watched(name, *args, **kwargs):
+        top = name.partition(".")[0]
+        if top not in UNTIMED_IMPORTS or top in sys.modules or not hasattr(signal, "setitimer"):
+            return original(name, *args, **kwargs)
+        remaining, interval = signal.setitimer(signal.ITIMER_REAL, 0)
+        try:
+            return original(name, *args, **kwargs)
+        finally:
+            if remaining > 0:
+                signal.setitimer(signal.ITIMER_REAL, remaining, interval)
+
+    builtins.__import__ = watched
+    try:
+        yield
+    finally:
+        builtins.__import__ = original
+
+
+@contextmanager
+def watching_overflow():
+    """Record whether NumPy overflowed in the body (NumPy's own overflow warning; nothing is printed).
+
+    Yields:
+        A list that holds the first overflow warning's text once one occurred.
+    """
+    seen: list = []
+    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn"):
+        warnings.simplefilter("ignore")  # the ✗ line reports the consequence (e.g. nan) instead
+        warnings.filterwarnings("default", message=".*overflow", category=RuntimeWarning)  # once per place
+        yield seen
+    seen.extend(str(warning.message) for warning in caught[:1])
 
 
 def _learner_line(error: BaseException) -> str:
@@ -116,8 +164,7 @@ def run_case(task: Task, answer, case: Case) -> dict:
     inputs = copy.deepcopy(case.inputs)
     working_case = Case(case.name, inputs, copy.deepcopy(case.data), case.hint)
     try:
-        with time_limit(task.time_limit), warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the ✗ line reports the consequence (e.g. nan) instead
+        with watching_overflow() as overflow, time_limit(task.time_limit), untimed_first_imports():
             raw = task.run(answer, working_case)
     except NotImplementedError:
         return _error(case, "not_implemented", "not implemented yet: replace `raise NotImplementedError()` with your code")
@@ -128,6 +175,8 @@ def run_case(task: Task, answer, case: Case) -> dict:
     except Exception as error:  # noqa: BLE001 (any learner error becomes a ✗ line)
         message = str(error).strip().splitlines()[0] if str(error).strip() else ""
         return _error(case, "exception", f"raised {type(error).__name__}{': ' + message if message else ''}{_learner_line(error)}")
+    if overflow and task.forbids_overflow:
+        return _error(case, "overflow", f"overflowed (NumPy: {overflow[0]}); this task asks for a computation that never overflows")
     if changed := _changed_inputs(case.inputs, inputs):
         names = ", ".join(f"argument {position + 1}" for position in changed)
         return _error(case, "mutated_input", f"changed its input in place ({names}); work on a copy instead")
@@ -136,7 +185,7 @@ def run_case(task: Task, answer, case: Case) -> dict:
     try:
         return {"case": case.name, "status": "ok", "value": to_plain(raw)}
     except NotPlainData as error:
-        return _error(case, "wrong_type", f"returned {error}; expected a number or an array of numbers")
+        return _error(case, "wrong_type", f"returned {error}; expected numbers (a number, an array, or what the task names)")
 
 
 def produce(task: Task, answer, cases: list) -> list[dict]:

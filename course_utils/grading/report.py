@@ -18,24 +18,20 @@ class CheckFailed(AssertionError):
 
 
 def render_task(result: TaskResult) -> str:
-    """Format a task's verdict: a heading, one line per case, the hints, a total.
+    """Format a task's verdict: a heading, one line per case, at most one hint, a total.
 
     The text depends only on the verdict, so a right answer prints the same
     text on every run. The expected answer is never shown.
     """
     lines = [f"{result.task_id}: {result.title} [{result.points} point{'s' if result.points != 1 else ''}]"]
-    hints = []
     for case in result.cases:
-        if case.passed:
-            lines.append(f"  {PASS_MARK} {case.name}")
-            continue
-        lines.append(f"  {FAIL_MARK} {case.name}: {case.problem}")
-        if case.hint and case.hint not in hints:
-            hints.append(case.hint)
-            lines.append(f"      hint: {case.hint}")
+        lines.append(f"  {PASS_MARK} {case.name}" if case.passed else f"  {FAIL_MARK} {case.name}: {case.problem}")
+    if result.hint:
+        lines.append(f"  hint: {result.hint}")
     passed = sum(case.passed for case in result.cases)
     summary = f"{passed} of {len(result.cases)} cases passed: {result.earned} of {result.points} point{'s' if result.points != 1 else ''}."
-    lines.append(f"  {summary}" + ("" if result.passed else " Fix the ✗ cases and run this cell again."))
+    more = f' For another hint, run hint("{result.task_id}").' if result.status not in ("passed", "not started", "not defined") else ""
+    lines.append(f"  {summary}" + ("" if result.passed else f" Fix the ✗ cases and run this cell again.{more}"))
     return "\n".join(lines)
 
 
@@ -46,20 +42,19 @@ def failure_message(result: TaskResult) -> str:
 
 
 def format_table(results: list[TaskResult]) -> str:
-    """A fixed-width table: task, ✓/✗, points, and the first problem of a failed task."""
+    """A fixed-width table: task, ✓/✗, points, and each task's status (never its recipe)."""
     width = max([len(result.task_id) for result in results] + [5])
-    lines = [f"  {'task':<{width}}  result  points"]
+    lines = [f"  {'task':<{width}}  result  points  status"]
     for result in results:
         mark = PASS_MARK if result.passed else FAIL_MARK
-        problem = "" if result.passed else f"   {result.first_problem()}"
-        lines.append(f"  {result.task_id:<{width}}  {mark:^6}  {result.earned:>2}/{result.points:<2}{problem}")
+        lines.append(f"  {result.task_id:<{width}}  {mark:^6}  {result.earned:>2}/{result.points:<2}   {result.status}")
     earned, total = sum(r.earned for r in results), sum(r.points for r in results)
     lines.append(f"  {'total':<{width}}          {earned:>2}/{total:<2}")
     return "\n".join(lines)
 
 
 def print_report(graded, *, out) -> None:
-    """Print a graded notebook's table (`notebook.Graded`), its notes, the hint of each failed task, and the errors met while running it."""
+    """Print a graded notebook's table (`notebook.Graded`), its notes, each failed task's first problem and one hint, and the errors met while running it."""
     if graded.status != "graded":
         print(f"  not graded: {graded.status}: {graded.reason}", file=out)
     for note in graded.notes:
@@ -67,9 +62,10 @@ def print_report(graded, *, out) -> None:
             print(f"  {note}", file=out)
     print(format_table(graded.tasks), file=out)
     for result in graded.tasks:
-        if not result.passed:
-            failed = next(case for case in result.cases if not case.passed)
-            print(f"  hint for {result.task_id}: {failed.hint or result.hint}", file=out)
+        if not result.passed and result.status not in ("not started", "not defined"):
+            print(f"  {result.task_id}: {result.first_problem()}", file=out)
+            if result.hint:
+                print(f"    hint: {result.hint}", file=out)
     errors = [note for note in graded.notes if note.startswith("cell ")]
     if errors:
         print("Errors while running the notebook:", file=out)

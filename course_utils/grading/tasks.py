@@ -60,15 +60,22 @@ class Task:
             `value` produced for `case`; `expected` is the plain data a right
             answer gives there (see `Task.compares`). Returns None when right,
             else a short description of what is wrong (never the expected answer).
-        hint: General hint shown when the task fails.
+        hint: The task's first hint: where to start (``hint(task_id)`` prints it).
+        more_hints: Further hints, each more explicit than the last, that
+            ``hint(task_id)`` gives one by one on request. No hint holds an
+            expected value or the answer's expression.
         time_limit: Seconds allowed for running the answer on one case.
         diagnose: Optional ``diagnose(case, value, expected) -> hint``: names the
             likely mistake from how the value is wrong; None falls back to a
             known mistake the value matches, then to the case's hint.
         compares: True when the judge compares with a right answer's value
             (``expected["value"]``); False when it checks properties only.
-        atol: Absolute tolerance of value comparisons.
-        rtol: Relative tolerance of value comparisons.
+        atol: Absolute tolerance of value comparisons (for float64 results;
+            float32 results get at least float32's, see `judge.precision_tolerances`).
+        rtol: Relative tolerance of value comparisons (likewise).
+        forbids_overflow: True for a task about numerical stability: an
+            answer during which NumPy overflows fails the case, even when the
+            overflow happens not to change its result.
     """
 
     id: str
@@ -84,6 +91,8 @@ class Task:
     compares: bool = True
     atol: float = 1e-6
     rtol: float = 1e-6
+    more_hints: tuple = ()
+    forbids_overflow: bool = False
 
     @property
     def exercise(self) -> str:
