@@ -128,3 +128,28 @@ def test_the_task_texts_examples_run_as_written_with_every_right_answer(task, re
                 assert sorted(got) == sorted(want) and all(np.allclose(got[k], want[k], **tolerance) for k in want), (style, example[0])
             else:
                 assert np.allclose(np.asarray(got, dtype=float), np.asarray(want, dtype=float), **tolerance), (style, example[0], got)
+
+
+def _raises(*args):
+    raise ZeroDivisionError("division by zero")
+
+
+def _returns_none(*args):
+    return None
+
+
+def _not_started(*args):
+    raise NotImplementedError()
+
+
+@pytest.mark.parametrize("answer, status, hint", [
+    (_raises, "raises an error", ERROR_HINTS["exception"]),
+    (_returns_none, "returns the wrong type", ERROR_HINTS["wrong_type"]),
+    (_not_started, "not started", ""),
+], ids=["raises", "returns-None", "not-started"])
+@pytest.mark.parametrize("task", [task for task, _ in PAIRS], ids=lambda task: task.id)
+def test_an_error_gets_its_own_hint_and_no_maths_hint(task, answer, status, hint):
+    """Before: an answer that failed every case printed every case's hint, which together spelled out the solution."""
+    result = grade(task, answer)
+    assert not result.passed and result.status == status and result.hint == hint
+    assert render_task(result).count("hint:") == (1 if hint else 0)

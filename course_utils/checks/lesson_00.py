@@ -27,12 +27,13 @@ def _unseen_digit_images(rng, count: int) -> np.ndarray:
 def _ink_cases(rng):
     return [
         Case("two 2x2 images", (rng.uniform(size=(2, 2, 2)),),
-             hint="One number per image: the mean over its rows and columns (axes 1 and 2)."),
+             hint="One number per image: the mean over all its pixels, its rows and its columns."),
         Case("20 unseen 8x8 digits", (_unseen_digit_images(rng, 20),),
-             hint="Average over both pixel axes of each image, not over the images."),
-        Case("a batch of one image", (_unseen_digit_images(rng, 1),), hint="Keep one value per image: shape (1,)."),
+             hint="Average over the two pixel axes of each image, not over the images."),
+        Case("a batch of one image", (_unseen_digit_images(rng, 1),),
+             hint="Keep one value per image, even for a batch of one: shape (1,), not a single number."),
         Case("3 images of 3x5 pixels (not square)", (rng.uniform(size=(3, 3, 5)),),
-             hint="Do not assume 8x8 images: average over axes 1 and 2 whatever their size."),
+             hint="Do not assume 8x8 images: average over the pixel axes whatever their size."),
     ]
 
 
@@ -50,9 +51,9 @@ def _symmetric_and_lopsided(rng) -> np.ndarray:
 def _asymmetry_cases(rng):
     return [
         Case("a symmetric and a lopsided 2x3 image", (_symmetric_and_lopsided(rng),),
-             hint="Mirror left-right (reverse the columns, the last axis); a symmetric image scores 0."),
+             hint="Mirror left-right, reversing the order of the columns (the last axis); a symmetric image scores 0."),
         Case("20 unseen 8x8 digits", (_unseen_digit_images(rng, 20),),
-             hint="Take the absolute difference before averaging, or positive and negative differences cancel."),
+             hint="Take the absolute value of each difference before averaging, or positive and negative differences cancel."),
         Case("4 images of 5x4 pixels (not square)", (rng.uniform(size=(4, 5, 4)),),
              hint="Mirror each image, not the order of the images in the batch."),
     ]
@@ -100,23 +101,69 @@ def _pixel_network_cases(rng):
     return [
         Case(f"trained on {len(split.x_train):,} digits, tested on {len(split.x_test)} held-out digits (needs {PIXEL_NETWORK_FLOOR:.0%})",
              (split.x_train, split.y_train), private={"x_test": split.x_test, "y_test": split.y_test},
-             hint="Train longer or with a larger learning rate, use softmax outputs with sparse_categorical_crossentropy, and return the model."),
+             hint="The network learned too little: give it all the pixels, a hidden layer, 10 output units, and enough training "
+                  "(epochs and a learning rate like the lesson's)."),
     ]
+
+
+# The hint of a failed 00.pixel_network answer, by what its weights show.
+PIXEL_NETWORK_HINTS = {
+    "untrained": "Every bias of your model is still 0, as Keras sets them before training: fit the model on the training "
+                 "data before you return it.",
+    "few_inputs": "The first layer of your network sees fewer numbers than the pixels of an image: give it the raw pixels, "
+                  "all of them, and let the network learn its own features.",
+}
+
+
+def _pixel_network_diagnosis(case: Case, value, expected=None) -> "str | None":  # noqa: ARG001 (a threshold needs no right answer)
+    """Name why a trained model misses the accuracy, from its weights: never trained, or not fed every pixel; else None.
+
+    Args:
+        case: The case (its first input is the training pixels, shape (n, pixels)).
+        value: The plain model data (``{"architecture": ..., "weights": {...}}``).
+        expected: Unused.
+
+    Returns:
+        A hint of `PIXEL_NETWORK_HINTS`, or None when the weights show neither problem.
+    """
+    weights = [np.asarray(weight) for _, weight in sorted(value["weights"].items())]
+    biases = [weight for weight in weights if weight.ndim == 1]
+    if biases and not any(bias.any() for bias in biases):
+        return PIXEL_NETWORK_HINTS["untrained"]
+    kernels = [weight for weight in weights if weight.ndim >= 2]
+    if kernels and all(kernel.ndim == 2 for kernel in kernels) and kernels[0].shape[0] < case.inputs[0].shape[1]:
+        return PIXEL_NETWORK_HINTS["few_inputs"]
+    return None
 
 
 TASKS = [
     function_task(
         "00.ink", "a hand-made feature: the mean grey level (ink) of each image", 1, answer_name="ink", cases=_ink_cases,
-        hint="images has shape (n, height, width); average over axes 1 and 2 to get shape (n,).",
+        hint="One number per image: average all the pixels of each image, not the whole batch.",
+        more_hints=(
+            "images has shape (n, height, width): the pixels of one image run along the last two axes. Average over those two "
+            "and keep the first, so that the result has shape (n,) whatever the size of the images (NumPy's mean takes "
+            "several axes at once, as a tuple).",
+        ),
     ),
     function_task(
         "00.asymmetry", "a hand-made feature: how far each image is from its mirror image", 2, answer_name="asymmetry",
         cases=_asymmetry_cases,
-        hint="Mirror each image left-right (reverse its columns), then average the absolute pixel differences of each image.",
+        hint="Mirror each image left-right (reverse the order of its columns), then average the absolute pixel differences of each image.",
+        more_hints=(
+            "The columns of an image run along the last axis of images, shape (n, height, width): reverse that axis only (a slice "
+            "with a step of minus one does it). Subtract, take absolute values, and average over the two pixel axes as in ink: "
+            "shape (n,).",
+        ),
     ),
     function_task(
         "00.accuracy", "accuracy: the fraction of predictions that are right", 1, answer_name="accuracy", cases=_accuracy_cases,
         hint="Compare labels and predictions element by element and take the fraction that match: a number between 0 and 1.",
+        more_hints=(
+            "Comparing two arrays gives an array of True and False; True counts as 1, so the mean of that array is the fraction "
+            "that match (lesson 00 computes the test accuracy of its models this way). Return that fraction, not a count "
+            "or a percentage.",
+        ),
     ),
     Task(
         id="00.pixel_network",
@@ -126,8 +173,16 @@ TASKS = [
         make_cases=_pixel_network_cases,
         run=run_classifier,
         judge=accuracy_at_least(PIXEL_NETWORK_FLOOR),
-        hint="Build keras.Sequential([keras.Input((64,)), Dense(..., 'relu'), Dense(10, 'softmax')]), compile, fit, and return the model.",
+        hint="Build a small network as in the lesson (64 pixel inputs, a hidden Dense layer with ReLU, 10 softmax outputs), "
+             "compile it, fit it on the training data, and return the model.",
+        more_hints=(
+            "Lesson 00, section 'A small network on the raw pixels': a Sequential model of an Input of 64 values, a Dense "
+            "layer of 32 units with ReLU and a Dense layer of 10 units with softmax, compiled with the Adam optimizer and the "
+            "loss sparse_categorical_crossentropy (the labels are integers), then fit for about 20 epochs. Return the model "
+            "itself: fit returns a History.",
+        ),
         time_limit=60.0,
         compares=False,
+        diagnose=_pixel_network_diagnosis,
     ),
 ]

@@ -41,16 +41,17 @@ def _mse_gradient_cases(rng):
     y_one = w_one * x_one + b_one + rng.choice([-1.0, 1.0]) * _quarters(rng, 2, 12)  # never on the line
     return [
         Case(f"5 points, a line that predicts too high (w = {w_high}, b = {b_high})", (w_high, b_high, x_5, y_5),
-             hint="The residual is prediction minus target, w·x + b - y (not y - w·x - b), and the square brings a factor 2: "
-                  "the gradient points uphill, so a line that is too high gets positive gradients."),
+             hint="The residual is the prediction minus the target, not the reverse, and the square brings a factor 2: the "
+                  "gradient points uphill, so a line that is too high everywhere gets positive gradients."),
         Case(f"50 points, the line starts far from the fit (w = {w_far}, b = {b_far})", (w_far, b_far, x_many, y_many),
-             hint="L is a mean: divide the sum by the number of points n (np.mean), or the gradient grows with the data set."),
+             hint="L is a mean: divide the sum by the number of points n, or the gradient grows with the data set."),
         Case("20 points with x between 5 and 9 (x multiplies only grad_w)",
              (_quarters(rng, 1, 3), -_quarters(rng, 4, 12), x_wide, y_wide),
-             hint="grad_w = 2·mean(residual·x) and grad_b = 2·mean(residual): only the weight's derivative has the factor x, "
-                  "and the tuple is (grad_w, grad_b), in that order."),
+             hint="Only the weight's derivative has the factor x (the bias's has none), and the tuple is (grad_w, grad_b), "
+                  "in that order."),
         Case("a single point (n = 1)", (w_one, b_one, np.array([x_one]), np.array([y_one])),
-             hint="With one point, L = (w·x + b - y)², so dL/dw = 2(w·x + b - y)·x and dL/db = 2(w·x + b - y)."),
+             hint="With one point, L is the square of a single residual: differentiate it with the chain rule, once with "
+                  "respect to w (which brings in that point's x) and once with respect to b."),
     ]
 
 
@@ -114,18 +115,19 @@ def _count(count: int, word: str, verb: str) -> str:
 
 # Hints for 07.minibatches, one per kind of problem that `_minibatch_problem` finds.
 MINIBATCH_HINTS = {
-    "dropped": "Some samples never appear: keep the last, smaller batch. Step through all n positions in steps of batch_size; "
-               "n // batch_size batches, or a range that stops at n - batch_size, leave the last samples out.",
-    "repeated": "Some samples appear more than once: cut one permutation of the positions into consecutive slices that do not "
-                "overlap (step by batch_size); rng.integers draws with replacement and repeats samples.",
-    "pairs": "Index x and y with the same shuffled positions, x[batch] and y[batch], so each row keeps its label; "
-             "shuffling x and y separately breaks the pairs.",
+    "dropped": "Some samples never appear: keep the last, smaller batch. Walk through all n positions in steps of batch_size "
+               "until none is left; counting only the whole batches, or stopping one batch early, leaves the last samples out.",
+    "repeated": "Some samples appear more than once, others not at all: cut one permutation of the positions into consecutive "
+                "slices that do not overlap, stepping by batch_size; positions drawn at random one by one (with "
+                "replacement) repeat samples.",
+    "pairs": "Index x and y with the same shuffled positions, so each row keeps its label; shuffling x and y separately "
+             "breaks the pairs.",
     "sizes": "Every batch holds batch_size samples except the last, which holds what is left over (at least one).",
     "unshuffled": "Shuffle first: draw the order of the positions from the rng you are given, then cut that order into batches.",
     "same_order": "Draw a new order from the rng argument on every call; a generator created inside your function with a "
                   "fixed seed gives the same order every epoch.",
-    "not_from_rng": "Use only the rng you are given for shuffling, not np.random or a generator of your own, so that a "
-                    "seeded rng makes the epochs reproducible.",
+    "not_from_rng": "Use only the rng you are given for shuffling, not NumPy's global random functions or a generator of "
+                    "your own, so that a seeded rng makes the epochs reproducible.",
 }
 
 
@@ -141,7 +143,8 @@ def _epoch_order(case: Case, epoch: dict) -> "tuple[np.ndarray | None, tuple[str
     n = len(x)
     rows = np.asarray(x, dtype=np.float64).reshape(n, -1)
     index_of = {row.tobytes(): i for i, row in enumerate(rows)}
-    got_x = np.asarray(epoch["x"], dtype=np.float64).reshape(len(epoch["x"]), -1)
+    got_x = np.asarray(epoch["x"], dtype=np.float64)
+    got_x = got_x.reshape(len(got_x), int(np.prod(got_x.shape[1:], dtype=np.int64)))  # no -1: an epoch may have no rows
     if got_x.shape[1] != rows.shape[1]:
         return None, ("rows", f"the x batches have rows of {got_x.shape[1]} values; the rows of x have {rows.shape[1]}")
     order = np.array([index_of.get(row.tobytes(), -1) for row in got_x], dtype=np.int64)
@@ -227,21 +230,20 @@ def _minibatches_cases(rng):
     return [
         Case(f"{n_even} samples in batches of {size_even} (n a multiple of batch_size)",
              (x_even, _line_targets(rng, x_even), size_even, _shuffling_generator(rng)),
-             hint="Shuffle once per call with the generator you are given, order = rng.permutation(len(x)), then cut the "
-                  "order into consecutive slices that do not overlap (step by batch_size); rng.integers draws with "
-                  "replacement and repeats some samples."),
+             hint="Shuffle once per call with the generator you are given, then cut the shuffled positions into consecutive "
+                  "slices that do not overlap, one every batch_size positions."),
         Case(f"{n_left} samples in batches of {size_left} (the last batch holds the {left} left over)",
              (x_left, x_left ** 2 + _rounded(rng, -1.0, 1.0, 1), size_left, _shuffling_generator(rng)),
-             hint="Keep the last, smaller batch: loop `for start in range(0, len(x), batch_size)`; "
-                  "`len(x) // batch_size` batches drop the samples left over."),
+             hint="Keep the last, smaller batch: a batch starts every batch_size positions until the data runs out; "
+                  "counting only the whole batches drops the samples left over."),
         Case(f"batch_size {size_large}, larger than the {n_small} samples (one batch holds them all)",
              (x_small, _line_targets(rng, x_small), size_large, _shuffling_generator(rng)),
              hint="When batch_size is larger than len(x), the only batch is the whole shuffled data set; a slice past "
                   "the end of an array simply stops at its end."),
         Case(f"x of shape ({n_rows}, 3) with integer labels y, batches of {size_rows}",
              (x_rows, rng.integers(0, 3, size=n_rows), size_rows, _shuffling_generator(rng)),
-             hint="Index x and y with the same shuffled positions, x[batch] and y[batch], so each row keeps its label; "
-                  "shuffling x and y separately breaks the pairs."),
+             hint="Each row of x is one sample: pick whole rows, and index x and y with the same shuffled positions so "
+                  "each row keeps its label."),
         Case(f"batch_size 1 (stochastic gradient descent), {n_one} samples",
              (x_one, _line_targets(rng, x_one), 1, _shuffling_generator(rng)),
              hint=f"With batch_size 1 every sample is a batch of its own: {n_one} samples give {n_one} batches of one, "
@@ -249,13 +251,11 @@ def _minibatches_cases(rng):
         Case("two epochs from the same generator (they must be shuffled differently)",
              (x_epochs, _line_targets(rng, x_epochs), int(rng.integers(5, 10)), _shuffling_generator(rng)),
              data={"two_epochs": True},
-             hint="Draw a new order from the rng argument on every call (rng.permutation(len(x))); a generator created "
-                  "inside your function with a fixed seed gives the same order every epoch."),
+             hint=MINIBATCH_HINTS["same_order"]),
         Case("two generators in the same state (the same order is expected)",
              (x_twins, _line_targets(rng, x_twins), int(rng.integers(5, 13)), _shuffling_generator(rng)),
              data={"twin_generators": True},
-             hint="Use only the rng you are given for shuffling, not np.random or a generator of your own, so that a "
-                  "seeded rng makes the epochs reproducible."),
+             hint=MINIBATCH_HINTS["not_from_rng"]),
     ]
 
 
@@ -269,19 +269,20 @@ def _momentum_cases(rng):
     return [
         Case(f"the first step: 3 weights, zero velocity, η = {lr_first}, β = {beta_first}",
              (rng.normal(size=3), rng.normal(size=3), np.zeros(3), lr_first, beta_first),
-             hint="From zero velocity the first step is plain gradient descent: velocity = -η·grad, and w moves by that "
-                  "new velocity (downhill, against the gradient)."),
+             hint="From zero velocity the first step is a plain gradient-descent step: the new velocity is that step, and w "
+                  "moves by the new velocity (downhill, against the gradient)."),
         Case(f"a {shape} weight matrix with a velocity from earlier steps, β = {beta_matrix}",
              (rng.normal(size=shape), rng.normal(size=shape), rng.normal(size=shape), lr_matrix, beta_matrix),
-             hint="First update the velocity, velocity = β·velocity - η·grad, then move w by the new velocity. "
-                  "The old velocity is multiplied by β, and the gradient by η alone (no 1 - β)."),
+             hint="First update the velocity, then move w by the NEW velocity. The old velocity is scaled by beta, and the "
+                  "gradient by the learning rate alone (no one-minus-beta factor)."),
         Case(f"a small learning rate ({lr_small}) with a large velocity, β = {beta_small}",
              (rng.normal(size=4), rng.normal(size=4), 5.0 * rng.normal(size=4), lr_small, beta_small),
-             hint="The velocity is the memory of past steps: keep β·velocity in the new velocity, even when the "
+             hint="The velocity is the memory of past steps: keep the scaled old velocity in the new one, even when the "
                   "gradient term is small."),
         Case("β = 0: momentum reduces to plain gradient descent",
              (rng.normal(size=5), rng.normal(size=5), rng.normal(size=5), _rounded(rng, 0.05, 0.5, 2), 0.0),
-             hint="With β = 0 the result must be w - η·grad and velocity = -η·grad."),
+             hint="With beta 0 momentum has no memory: the step is a plain gradient-descent step, and the new velocity is "
+                  "that step."),
     ]
 
 
@@ -296,23 +297,24 @@ def _adam_cases(rng):
     return [
         Case("t = 1, the first step from m = v = 0 (bias correction matters most)",
              (rng.normal(size=3), rng.normal(size=3), np.zeros(3), np.zeros(3), 1, _rounded(rng, 0.005, 0.05, 3), 0.9, 0.999, 1e-8),
-             hint="At t = 1, m̂ = m / (1 - β₁¹) equals the gradient and v̂ = v / (1 - β₂¹) its square, so each weight moves "
-                  "by about η against the gradient's sign. Divide by 1 - β**t with t itself (not t - 1 or t + 1)."),
+             hint="At the first step the bias correction exactly undoes the averages' start from zero, so each weight moves "
+                  "by about the learning rate against its gradient's sign. Correct with the step number t itself, not one "
+                  "less or one more."),
         Case(f"t = {t_later} with running averages m and v from earlier steps",
              (rng.normal(size=4), grad_later, rng.uniform(0.3, 0.7, size=4) * grad_later,
               rng.uniform(0.5, 1.0, size=4) * grad_later ** 2, t_later, _rounded(rng, 0.0005, 0.005, 4), 0.9, 0.999, 1e-8),
-             hint="m = β₁·m + (1 - β₁)·g and v = β₂·v + (1 - β₂)·g²: the old average gets β, the new gradient 1 - β, "
-                  "and v averages the squared gradient. Return the new m and v (before bias correction)."),
+             hint="Each new average keeps a beta share of the old one and adds a one-minus-beta share of the new gradient "
+                  "(of its square, for v). Return the new m and v before bias correction."),
         Case(f"tiny gradients (about 1e-6), where ε matters, t = {t_tiny}",
              (rng.normal(size=3), 1e-6 * rng.normal(size=3), 1e-6 * rng.normal(size=3), 1e-12 * rng.uniform(0.5, 1.5, size=3),
               t_tiny, _rounded(rng, 0.005, 0.05, 3), 0.9, 0.999, 1e-7),
-             hint="ε is added after the square root, √v̂ + ε; putting it inside, √(v̂ + ε), changes the step completely when "
-                  "the gradients are tiny."),
+             hint="ε is added after the square root of the corrected v, as it is, not inside the root and not scaled by the "
+                  "bias correction; with tiny gradients the place of ε changes the step completely."),
         Case(f"{shape} arrays, t = {t_shape}, learning rate {lr_shape}",
              (rng.normal(size=shape), grad_shape, rng.uniform(0.1, 0.5, size=shape) * grad_shape,
               rng.uniform(0.3, 0.8, size=shape) * grad_shape ** 2, t_shape, lr_shape,
               _rounded(rng, 0.7, 0.85, 2), _rounded(rng, 0.98, 0.995, 3), 1e-8),
-             hint="Everything is element-wise and keeps the shape of w; the step is subtracted, w - η·m̂ / (√v̂ + ε)."),
+             hint="Everything is element-wise and keeps the shape of w; the step is taken away from w, against the gradient."),
     ]
 
 
@@ -320,7 +322,15 @@ TASKS = [
     function_task(
         "07.mse_gradient", "the gradient (grad_w, grad_b) of the mean squared error of a line w·x + b", 2,
         answer_name="mse_gradient", cases=_mse_gradient_cases, returns=("grad_w", "grad_b"),
-        hint="With the residual r = w·x + b - y: grad_w = 2·mean(r·x) and grad_b = 2·mean(r); return (grad_w, grad_b).",
+        hint="The task text writes both derivatives out: compute every point's residual once, the prediction minus the "
+             "target, and build both gradients from the residuals. Return (grad_w, grad_b).",
+        more_hints=(
+            "Lesson 07, section 1 derives both derivatives with the chain rule: the square brings a factor 2 and the "
+            "residual, the mean an average over the points, and only the weight's derivative brings in each point's x.",
+            "Try the task's example by hand (its residuals are minus 2 and minus 1) and compare with your function: if only "
+            "grad_b is right, look at the factor x in grad_w; if both are off by the same factor, look at the 2 and the "
+            "average. Return two numbers, grad_w first.",
+        ),
         atol=1e-9, rtol=1e-7,
     ),
     Task(
@@ -329,19 +339,42 @@ TASKS = [
         diagnose=_diagnose_minibatches, compares=False,
         hint="Shuffle positions, not the data: one permutation of the n positions from rng per call, cut into consecutive "
              "slices of batch_size (the last one may be shorter); index x and y with the same slice.",
+        more_hints=(
+            "Lesson 07, section 2: an epoch visits every sample once. At the start of each call draw the shuffled order of "
+            "the positions 0 to n - 1 from rng (the generator's permutation method does it), then take the positions "
+            "batch_size at a time, the last batch taking whatever is left, and yield x and y at those positions.",
+            "Run the cell under the task: every epoch must list each of the ten numbers once, in batches of sizes 4, 4 "
+            "and 2, in a new order each epoch, with every pair kept. The check also calls your function twice with two "
+            "generators in the same state and expects the same order both times.",
+        ),
     ),
     function_task(
         "07.momentum_step", "one step of gradient descent with momentum (Keras's convention)", 2,
         answer_name="momentum_step", cases=_momentum_cases, returns=("w", "velocity"),
-        hint="velocity = beta·velocity - learning_rate·grad, then w = w + velocity (the new velocity); return (w, velocity) "
-             "as new arrays.",
+        hint="Update the velocity first, as the task text writes it (Keras's convention), then move w by the NEW velocity; "
+             "return (w, velocity) as new arrays.",
+        more_hints=(
+            "Lesson 07, section 4, in Keras's convention: the velocity itself is the step (it already holds the minus sign "
+            "and the learning rate), so w simply adds the new velocity. Compute both into new arrays; do not update "
+            "velocity or w in place.",
+            "Try the task's example by hand: with a zero velocity the new velocity is a plain gradient-descent step; with "
+            "beta 0 it is that step again, whatever the old velocity. Only the old velocity is scaled by beta.",
+        ),
         atol=1e-9, rtol=1e-7,
     ),
     function_task(
         "07.adam_step", "one Adam step with bias correction", 3,
         answer_name="adam_step", cases=_adam_cases, returns=("w", "m", "v"),
-        hint="m = β₁m + (1 - β₁)g; v = β₂v + (1 - β₂)g²; m̂ = m / (1 - β₁**t); v̂ = v / (1 - β₂**t); "
-             "w = w - η·m̂ / (√v̂ + ε); return (w, m, v).",
+        hint="Follow the task text's formulas in order: the two running averages, their bias corrections with the step "
+             "number t, then the step on w; return w with the new averages.",
+        more_hints=(
+            "Lesson 07, section 4. Each correction divides an average by one minus its beta raised to the power t; only the "
+            "step on w uses the corrected values, and m and v are returned uncorrected, because the next step updates "
+            "them again. ε is added to the square root, outside it.",
+            "Try the task's example: at t 1 the corrected averages equal the gradient and its square, so each weight moves "
+            "by almost exactly the learning rate, against its gradient's sign. If w comes out right but m or v does not, "
+            "look at which share of the new gradient each average takes.",
+        ),
         atol=1e-12, rtol=1e-7,
     ),
 ]

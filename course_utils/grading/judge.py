@@ -239,7 +239,7 @@ def known_mistake(task: Task, values: list) -> "str | None":
 # The hint of a task that fails by an error: it points at the problem, not at the maths.
 ERROR_HINTS = {
     "exception": "Run your function on the task's example and read the error: the ✗ line names the line of your code that raised it.",
-    "wrong_type": "Print what your function returns on the task's example and compare it with what the task text says it returns.",
+    "wrong_type": "Look at what your answer returns (print it, its type and its shape) and compare it with what the task text says it returns.",
     "timeout": "Look for a loop that never ends, e.g. a while loop whose condition never changes.",
     "mutated_input": "Build new arrays rather than changing the ones you were given: `x = x - m`, not `x -= m`; "
                      "`x[order]` or `rng.permutation(n)`, not `rng.shuffle(x)`; a new dict, not assignments into the old one.",
