@@ -34,3 +34,16 @@ def test_solution_gets_full_marks_and_exercise_gets_zero(solution):
 
 def test_there_are_solutions_to_check():
     assert len(SOLUTIONS) >= 2
+
+
+def test_a_model_task_prints_no_tensorflow_log_lines_from_a_plain_shell():
+    """The judge rebuilds models with Keras in `course check`'s own process: TensorFlow's oneDNN and C++ log lines stay off the learner's screen."""
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items() if key not in ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")}
+    done = subprocess.run([sys.executable, "-m", "course_utils", "check", str(REPO / "solutions" / "00_welcome.ipynb")],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stderr == "", done.stderr
