@@ -202,8 +202,11 @@ def build_expected(*, check_only: bool = False, out=None) -> int:
     Returns:
         0 when everything is (now) in sync, 1 when `check_only` found a difference.
     """
+    from course_utils.environment import quiet_tensorflow  # noqa: PLC0415
     from course_utils.grading.expected import expected_path  # noqa: PLC0415
     from course_utils.grading.plain import dumps, loads  # noqa: PLC0415
+
+    quiet_tensorflow()  # references that train models import TensorFlow: no log lines in the report
     from course_utils.grading.tasks import exercise_tasks, known_exercises  # noqa: PLC0415
 
     from .references import expected_for  # noqa: PLC0415

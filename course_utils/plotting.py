@@ -326,3 +326,73 @@ def plot_confusion_matrix(y_true, y_pred, *, n_classes: int | None = None, ax=No
     ax.set_yticks(range(n_classes))
     _label_axes(ax, xlabel="predicted", ylabel="true", title=title)
     return image, matrix
+
+
+# --- lesson 09 ---
+def plot_feature_maps(maps, *, titles=None, n_cols: int = 8, symmetric: bool = False, cmap=None, panel_size: float = 1.2, fig=None):
+    """Show the channels of one image's feature maps side by side, each with its own colour scale (lesson 09).
+
+    Args:
+        maps: ``(height, width, channels)`` array, channels last as Keras
+            stores them (e.g. one image's output of a ``Conv2D`` layer).
+        titles: Optional sequence of one title per channel; by default the
+            channel's number.
+        n_cols: Panels per row.
+        symmetric: Centre each panel's colour scale on 0 (``-m..m`` with ``m``
+            the largest absolute value), for signed values such as weights or
+            edge responses; then `cmap` defaults to a diverging map.
+        cmap: Colour map name; default ``"RdBu_r"`` when `symmetric`, else ``"viridis"``.
+        panel_size: Width and height of one panel, in inches.
+        fig: Figure to draw on; a new one is made when None.
+
+    Returns:
+        A 2-D NumPy array of the `Axes`, ``(rows, n_cols)``; panels past the
+        last channel are left blank.
+
+    Raises:
+        ValueError: If `maps` is not 3-D, or `titles` does not have one entry per channel.
+    """
+    maps = _as_array("maps", maps, 3)
+    n_channels = maps.shape[2]
+    if titles is not None and len(titles) != n_channels:
+        raise ValueError(f"Expected `titles` to have {n_channels} entries, one per channel. Received: {len(titles)}")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    n_cols = max(1, min(n_cols, n_channels))
+    n_rows = -(-n_channels // n_cols)
+    fig = fig or plt.figure(figsize=(panel_size * n_cols, (panel_size + 0.2) * n_rows))
+    axes = np.asarray(fig.subplots(n_rows, n_cols, squeeze=False))
+    cmap = cmap or ("RdBu_r" if symmetric else "viridis")
+    for index, ax in enumerate(axes.flat):
+        ax.set_axis_off()
+        if index >= n_channels:
+            continue
+        channel = np.asarray(maps[:, :, index], dtype=float)
+        limit = float(np.abs(channel).max()) or 1.0
+        ax.imshow(channel, cmap=cmap, **({"vmin": -limit, "vmax": limit} if symmetric else {}))
+        ax.set_title(str(titles[index]) if titles is not None else str(index), fontsize=8)
+    return axes
+
+
+def plot_filters(kernel, *, input_channel: int = 0, n_cols: int = 8, panel_size: float = 1.0, fig=None):
+    """Show a convolution kernel's filters, one panel per output channel, blue negative and red positive (lesson 09).
+
+    Args:
+        kernel: ``(kernel_height, kernel_width, in_channels, out_channels)``
+            array, Keras's layout (``layer.get_weights()[0]`` of a ``Conv2D``).
+        input_channel: Which input channel's weights to draw.
+        n_cols: Panels per row.
+        panel_size: Width and height of one panel, in inches.
+        fig: Figure to draw on; a new one is made when None.
+
+    Returns:
+        A 2-D NumPy array of the `Axes` (see `plot_feature_maps`).
+
+    Raises:
+        ValueError: If `kernel` is not 4-D or `input_channel` is out of range.
+    """
+    kernel = _as_array("kernel", kernel, 4)
+    if isinstance(input_channel, bool) or not isinstance(input_channel, (int, np.integer)) or not 0 <= input_channel < kernel.shape[2]:
+        raise ValueError(f"Expected `input_channel` to be an integer from 0 to {kernel.shape[2] - 1}. Received: input_channel={input_channel!r}")
+    titles = [f"filter {index}" for index in range(kernel.shape[3])]
+    return plot_feature_maps(kernel[:, :, input_channel, :], titles=titles, n_cols=n_cols, symmetric=True, panel_size=panel_size, fig=fig)

@@ -83,8 +83,9 @@ def test_lesson_has_header_and_footer(path):
     assert re.match(rf"# Lesson {path.name[:2]}\b", header), "title"
     for part in ("Prerequisites", "You will learn to", "Runs in"):
         assert part in header, part
-    objectives = [line for line in header.split("You will learn to", 1)[1].splitlines() if re.match(r"\s*[-*\d]", line)]
-    assert 3 <= len(objectives) <= 6, "3 to 5 learning objectives"
+    block = header.split("You will learn to", 1)[1].split("Runs in", 1)[0]
+    objectives = [line for line in block.splitlines() if re.match(r"\s*(?:[-*]|\d+\.)\s+\S", line)]
+    assert 3 <= len(objectives) <= 5, f"3 to 5 learning objectives (a list between 'You will learn to' and 'Runs in'); found {len(objectives)}"
     markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     assert "## Summary" in markdown and f"exercises/{path.name}" in markdown
     first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")

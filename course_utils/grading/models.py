@@ -20,7 +20,7 @@ from .produce import WrongAnswerType
 from .tasks import Case
 
 TRAINING_SEED = 0
-_KERAS_LOCK = threading.Lock()
+KERAS_LOCK = threading.Lock()
 
 
 class ModelProblem(ValueError):
@@ -115,7 +115,7 @@ def accuracy_at_least(threshold: float):
 
     def judge(case: Case, value, expected=None) -> "str | None":  # noqa: ARG001 (a threshold needs no right answer)
         x_test, y_test = case.private["x_test"], case.private["y_test"]
-        with _KERAS_LOCK:
+        with KERAS_LOCK:
             try:
                 scores = np.asarray(rebuild_classifier(value).predict(x_test, verbose=0))
             except ModelProblem as problem:
