@@ -5,7 +5,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..grading.builders import function_task
-from ..grading.models import accuracy_at_least, run_classifier
+from ..grading.models import accuracy_at_least, never_trained, run_classifier
 from ..grading.tasks import Case, Task
 
 PIXEL_NETWORK_FLOOR = 0.90
@@ -126,10 +126,9 @@ def _pixel_network_diagnosis(case: Case, value, expected=None) -> "str | None": 
     Returns:
         A hint of `PIXEL_NETWORK_HINTS`, or None when the weights show neither problem.
     """
-    weights = [np.asarray(weight) for _, weight in sorted(value["weights"].items())]
-    biases = [weight for weight in weights if weight.ndim == 1]
-    if biases and not any(bias.any() for bias in biases):
+    if never_trained(value):
         return PIXEL_NETWORK_HINTS["untrained"]
+    weights = [np.asarray(weight) for _, weight in sorted(value["weights"].items())]
     kernels = [weight for weight in weights if weight.ndim >= 2]
     if kernels and all(kernel.ndim == 2 for kernel in kernels) and kernels[0].shape[0] < case.inputs[0].shape[1]:
         return PIXEL_NETWORK_HINTS["few_inputs"]

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..grading.builders import function_task
-from ..grading.models import accuracy_at_least, run_classifier
+from ..grading.models import accuracy_at_least, never_trained, parameter_count, run_classifier
 from ..grading.produce import WrongAnswerType
 from ..grading.tasks import Case, Task
 
@@ -215,15 +215,6 @@ def _compact_cases(rng):
     ]
 
 
-def parameter_count(value) -> int:
-    """The number of parameters of a reported model: the sizes of its weights added up.
-
-    It equals Keras's ``count_params()`` of the model the judge rebuilds, since that rebuild loads exactly these weights
-    (``set_weights`` refuses any other shapes).
-    """
-    return int(sum(np.asarray(weight).size for weight in value["weights"].values()))
-
-
 _compact_accuracy = accuracy_at_least(COMPACT_FLOOR)
 
 
@@ -250,8 +241,7 @@ def _compact_diagnosis(case: Case, value, expected=None) -> "str | None":  # noq
     """Name why a model fails, from its weights: over the budget, or never trained; else None (the case's hint)."""
     if parameter_count(value) > COMPACT_BUDGET:
         return COMPACT_HINTS["over_budget"]
-    biases = [np.asarray(weight) for weight in value["weights"].values() if np.asarray(weight).ndim == 1]
-    if biases and not any(bias.any() for bias in biases):
+    if never_trained(value):
         return COMPACT_HINTS["untrained"]
     return None
 

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..grading.builders import function_task
-from ..grading.models import KERAS_LOCK, ModelProblem, rebuild_classifier, run_classifier
+from ..grading.models import KERAS_LOCK, ModelProblem, never_trained, parameter_count, rebuild_classifier, run_classifier
 from ..grading.tasks import Case, Task
 
 SMALL_CNN_FLOOR = 0.95
@@ -228,11 +228,9 @@ def _small_cnn_diagnosis(case: Case, value, expected=None) -> "str | None":  # n
     """Name why a reported model fails, from its architecture and weights (no Keras needed); None to fall back to the case's hint."""
     if "Conv2D" not in _architecture_classes(value):
         return SMALL_CNN_HINTS["no_conv"]
-    weights = [np.asarray(weight) for _, weight in sorted(value["weights"].items())]
-    if sum(weight.size for weight in weights) > SMALL_CNN_BUDGET:
+    if parameter_count(value) > SMALL_CNN_BUDGET:
         return SMALL_CNN_HINTS["budget"]
-    biases = [weight for weight in weights if weight.ndim == 1]
-    if biases and not any(bias.any() for bias in biases):
+    if never_trained(value):
         return SMALL_CNN_HINTS["untrained"]
     return None
 

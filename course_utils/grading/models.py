@@ -101,6 +101,21 @@ def rebuild_classifier(value):
     return model
 
 
+def parameter_count(value) -> int:
+    """The number of parameters of a reported model (see `summarize_classifier`): the sizes of its weights added up.
+
+    It equals Keras's ``count_params()`` of the model the judge rebuilds, since that rebuild loads exactly these weights
+    (``set_weights`` refuses any other shapes).
+    """
+    return int(sum(np.asarray(weight).size for weight in value["weights"].values()))
+
+
+def never_trained(value) -> bool:
+    """True when every bias of a reported model is still 0, as Keras initialises them: it was returned before any training."""
+    biases = [np.asarray(weight) for weight in value["weights"].values() if np.asarray(weight).ndim == 1]
+    return bool(biases) and not any(bias.any() for bias in biases)
+
+
 def accuracy_at_least(threshold: float):
     """Build a judge: the rebuilt model's accuracy on the held-out digits must reach `threshold`.
 
