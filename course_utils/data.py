@@ -475,3 +475,333 @@ def load_checkerboard(*, n_samples: int = 4000, cells: int = 6, test_fraction: f
     labels = checkerboard_labels(points, cells)  # from the float32 points the caller gets
     parts = train_test_split(points, labels, test_size=test_fraction, random_state=seed, stratify=labels)
     return Split(*parts)
+
+
+# --- lesson 10 ---
+SINE_PERIODS = (24.0, 9.0)
+SINE_AMPLITUDES = (1.0, 0.5)
+CO2_FREQUENCIES = ("monthly", "weekly")
+SENTIMENT_POSITIVE = ("good", "great", "fun", "clever", "moving", "charming", "lovely", "gripping")
+SENTIMENT_NEGATIVE = ("boring", "dull", "slow", "silly", "clumsy", "bland", "awful", "tedious")
+SENTIMENT_SUBJECTS = ("the film", "the plot", "the cast", "the story", "the ending", "the music", "the acting", "the script")
+SENTIMENT_KINDS = ("but", "although", "not", "and")
+
+
+class TimeSeries(NamedTuple):
+    """A dated series: ``years, values = series`` (decimal years, one value per step)."""
+
+    years: np.ndarray
+    values: np.ndarray
+
+
+def _check_series(series, *, name: str = "series") -> np.ndarray:
+    """Return `series` as a 1-D numeric array with finite values.
+
+    Raises:
+        ValueError: Naming the argument, the shape and dtype received.
+    """
+    array = np.asarray(series)
+    if array.ndim != 1 or array.dtype.kind not in "biuf" or not np.all(np.isfinite(array)):
+        raise ValueError(f"Expected `{name}` to be a 1-D numeric array of finite values. Received: shape={array.shape}, dtype={array.dtype}")
+    return array
+
+
+def load_sine_series(*, n_steps: int = 1000, noise: float = 0.1, seed: int = 0) -> np.ndarray:
+    """Generate a noisy sum of two sines, a synthetic time series to forecast.
+
+    Introduced in lesson 10. Step t holds
+    ``sin(2 pi t / 24 + a) + 0.5 sin(2 pi t / 9 + b) + noise``, with phases
+    a and b and Gaussian noise of standard deviation `noise` drawn from `seed`.
+
+    Args:
+        n_steps: Length of the series, an integer of at least 4.
+        noise: Standard deviation of the noise, a number >= 0.
+        seed: Non-negative integer that fixes the phases and the noise.
+
+    Returns:
+        A float32 array of shape ``(n_steps,)``.
+
+    Raises:
+        ValueError: If an argument is out of range.
+
+    Example:
+        >>> load_sine_series(n_steps=500, seed=1).shape
+        (500,)
+    """
+    n_steps = _check_integer("n_steps", n_steps, minimum=4, expected="an integer of at least 4")
+    noise = _check_noise(noise)
+    rng = np.random.default_rng(_check_seed(seed))
+    steps = np.arange(n_steps)
+    phases = rng.uniform(0.0, 2.0 * np.pi, size=len(SINE_PERIODS))
+    clean = sum(amplitude * np.sin(2.0 * np.pi * steps / period + phase)
+                for amplitude, period, phase in zip(SINE_AMPLITUDES, SINE_PERIODS, phases))
+    return (clean + rng.normal(scale=noise, size=n_steps)).astype(np.float32)
+
+
+def load_co2(*, frequency: str = "monthly") -> TimeSeries:
+    """Load the Mauna Loa CO₂ series (parts per million) that ships inside statsmodels' wheel.
+
+    Introduced in lesson 10, where a recurrent network forecasts it. The file
+    holds weekly means from March 1958 to December 2001, 59 weeks of which are
+    missing; they are filled by linear interpolation between their
+    neighbours. ``"monthly"`` averages the weeks of each calendar month from
+    April 1958 (the first complete month) to December 2001. Nothing is
+    downloaded.
+
+    Args:
+        frequency: ``"monthly"`` (525 values) or ``"weekly"`` (2,284 values).
+
+    Returns:
+        A `TimeSeries`: float64 decimal years (the start of each month, or
+        each week's date) and float32 CO₂ concentrations.
+
+    Raises:
+        ValueError: If `frequency` is not one of the two.
+        ImportError: If statsmodels is not installed (it is in requirements.txt).
+
+    Example:
+        >>> years, ppm = load_co2()
+        >>> len(ppm), round(float(years[0]), 2)
+        (525, 1958.25)
+    """
+    if not isinstance(frequency, str) or frequency not in CO2_FREQUENCIES:
+        raise ValueError(f"Expected `frequency` to be 'monthly' or 'weekly'. Received: frequency={frequency!r}")
+    try:
+        from statsmodels.datasets import co2  # noqa: PLC0415 (co2.csv inside the wheel, no download)
+    except ImportError as error:
+        raise ImportError("load_co2 needs statsmodels: pip install -r requirements.txt") from error
+    weekly = co2.load_pandas().data["co2"].interpolate(method="linear")
+    series = weekly if frequency == "weekly" else weekly.resample("MS").mean().iloc[1:]  # March 1958 has one week only
+    dates = series.index
+    years = dates.year + (dates.day_of_year.to_numpy() - 1) / np.where(dates.is_leap_year, 366.0, 365.0)
+    return TimeSeries(np.asarray(years, dtype=np.float64), series.to_numpy(dtype=np.float32))
+
+
+def make_windows(series, window: int, *, horizon: int = 1) -> "tuple[np.ndarray, np.ndarray]":
+    """Cut a series into overlapping input windows, each with the value `horizon` steps after it as target.
+
+    Introduced in lesson 10. Window i holds ``series[i : i + window]`` and its
+    target is ``series[i + window - 1 + horizon]``: with ``horizon=1`` the
+    next value, with ``horizon=h`` the value h steps after the window's last.
+    Every window whose target lies inside the series is returned, in order.
+
+    Args:
+        series: 1-D numeric array of finite values.
+        window: Length of each input window, a positive integer.
+        horizon: How many steps after the window's last value the target lies, a positive integer.
+
+    Returns:
+        ``(windows, targets)`` of shapes ``(n, window)`` and ``(n,)`` with
+        ``n = len(series) - window - horizon + 1``, in the series' dtype.
+
+    Raises:
+        ValueError: If `series` is not 1-D, or `window` or `horizon` is not a
+            positive integer, or the series is too short for one window and its target.
+
+    Example:
+        >>> windows, targets = make_windows(np.arange(6.0), 3, horizon=2)
+        >>> windows.tolist(), targets.tolist()
+        ([[0.0, 1.0, 2.0], [1.0, 2.0, 3.0]], [4.0, 5.0])
+    """
+    series = _check_series(series)
+    window = _check_integer("window", window, minimum=1, expected="a positive integer")
+    horizon = _check_integer("horizon", horizon, minimum=1, expected="a positive integer")
+    n = len(series) - window - horizon + 1
+    if n < 1:
+        raise ValueError(f"Expected `series` to hold at least window + horizon = {window + horizon} values. "
+                         f"Received: len(series)={len(series)}, window={window}, horizon={horizon}")
+    starts = np.arange(n)[:, None]
+    return series[starts + np.arange(window)], series[window - 1 + horizon + np.arange(n)]
+
+
+def _sentiment_pair(rng) -> "tuple[str, list, list]":
+    """One pair of sentences with the same words: its kind, the two texts and their labels (1 positive, 0 negative)."""
+    kind = SENTIMENT_KINDS[int(rng.integers(len(SENTIMENT_KINDS)))]
+    subject = SENTIMENT_SUBJECTS[int(rng.integers(len(SENTIMENT_SUBJECTS)))]
+    good = SENTIMENT_POSITIVE[int(rng.integers(len(SENTIMENT_POSITIVE)))]
+    bad = SENTIMENT_NEGATIVE[int(rng.integers(len(SENTIMENT_NEGATIVE)))]
+    if kind == "but":  # the clause after "but" decides
+        return kind, [f"{subject} was {good} but {bad}", f"{subject} was {bad} but {good}"], [0, 1]
+    if kind == "although":  # the main clause, before "although", decides
+        return kind, [f"{subject} was {good} although {bad}", f"{subject} was {bad} although {good}"], [1, 0]
+    if kind == "not":  # "not" turns round the word right after it only
+        return kind, [f"{subject} was not {good} , just {bad}", f"{subject} was not {bad} , just {good}"], [0, 1]
+    other = rng.permutation(SENTIMENT_POSITIVE if rng.integers(2) else SENTIMENT_NEGATIVE)[:2]
+    label = int(other[0] in SENTIMENT_POSITIVE)
+    return kind, [f"{subject} was {other[0]} and {other[1]}", f"{subject} was {other[1]} and {other[0]}"], [label, label]
+
+
+def load_sentiment(*, n_pairs: int = 1000, test_fraction: float = 0.25, seed: int = 0) -> Split:
+    """Generate short film reviews in pairs with the same words in a different order, labelled 1 (positive) or 0.
+
+    Introduced in lesson 10: word order decides most labels, so a model that
+    reads a sentence as a bag of words cannot get them right. Each pair is
+    one of four kinds, drawn with equal chances:
+
+    - "but": ``"the plot was fun but slow"`` is negative, ``"the plot was slow but fun"`` positive;
+    - "although": the clause before "although" decides (``"... fun although slow"`` is positive);
+    - "not": ``"... was not fun , just slow"`` is negative, ``"... was not slow , just fun"`` positive;
+    - "and": two words of the same feeling in either order, both pairs with the same label.
+
+    Words are separated by single spaces (the comma is a word). Whole pairs go
+    to the training or the test part, and the two sentences of a pair stay
+    next to each other: sentences ``2i`` and ``2i + 1`` of each part form a pair.
+
+    Args:
+        n_pairs: Number of pairs (train and test), an integer of at least 4.
+        test_fraction: Fraction of the pairs held out for testing, in (0, 1).
+        seed: Non-negative integer that fixes the sentences and the split.
+
+    Returns:
+        A `Split` of string arrays of sentences and int64 labels.
+
+    Raises:
+        ValueError: If an argument is out of range.
+
+    Example:
+        >>> x_train, x_test, y_train, y_test = load_sentiment(n_pairs=100, seed=0)
+        >>> len(x_train), len(x_test)
+        (150, 50)
+    """
+    n_pairs = _check_integer("n_pairs", n_pairs, minimum=4, expected="an integer of at least 4")
+    test_fraction = _check_fraction("test_fraction", test_fraction)
+    rng = np.random.default_rng(_check_seed(seed))
+    texts, labels = [], []
+    for _ in range(n_pairs):
+        _, pair_texts, pair_labels = _sentiment_pair(rng)
+        texts.append(pair_texts)
+        labels.append(pair_labels)
+    texts, labels = np.array(texts), np.array(labels, dtype=np.int64)
+    n_test = min(max(int(round(test_fraction * n_pairs)), 1), n_pairs - 1)
+    order = rng.permutation(n_pairs)
+    train, test = order[n_test:], order[:n_test]
+    return Split(texts[train].ravel(), texts[test].ravel(), labels[train].ravel(), labels[test].ravel())
+
+
+# --- lesson 11 ---
+class Coverage(NamedTuple):
+    """How well samples cover the modes of a ring of Gaussians (see `mode_coverage`)."""
+
+    covered: int
+    quality_share: float
+    counts: np.ndarray
+
+
+def _check_ring(modes: int, radius: float) -> "tuple[int, float]":
+    """A number of modes (an integer of at least 2) and a radius (a number > 0) (see `_check_integer`)."""
+    modes = _check_integer("modes", modes, minimum=2, expected="an integer of at least 2")
+    radius = _check_number("radius", radius, allowed=lambda v: v > 0, expected="a number > 0")
+    return modes, radius
+
+
+def _check_std(std: float) -> float:
+    """A number > 0 (see `_check_number`)."""
+    return _check_number("std", std, allowed=lambda v: v > 0, expected="a number > 0")
+
+
+def ring_centres(*, modes: int = 8, radius: float = 2.0) -> np.ndarray:
+    """The centres of a ring of Gaussians: `modes` points evenly spaced on a circle (lesson 11).
+
+    The first centre lies on the positive x axis; the others follow
+    counter-clockwise, every ``2π / modes`` radians.
+
+    Args:
+        modes: Number of centres, an integer of at least 2.
+        radius: Radius of the circle, a number > 0.
+
+    Returns:
+        A float64 array of shape ``(modes, 2)``.
+
+    Raises:
+        ValueError: If an argument is out of range.
+
+    Example:
+        >>> ring_centres(modes=4, radius=1.0).round(6) + 0.0
+        array([[ 1.,  0.],
+               [ 0.,  1.],
+               [-1.,  0.],
+               [ 0., -1.]])
+    """
+    modes, radius = _check_ring(modes, radius)
+    angles = 2.0 * np.pi * np.arange(modes) / modes
+    return radius * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+
+
+def load_ring_of_gaussians(*, n_samples: int = 12800, modes: int = 8, radius: float = 2.0, std: float = 0.1,
+                           seed: int = 0) -> np.ndarray:
+    """Draw points from a ring of Gaussians, the classic test of whether a GAN covers every mode (lesson 11).
+
+    Each point picks one of the `modes` centres of `ring_centres` at random
+    (all equally likely) and adds Gaussian noise of standard deviation `std`
+    in each direction. A generator that has learned the distribution puts
+    its samples near every centre in equal shares; one that has collapsed
+    puts them near one or two.
+
+    Args:
+        n_samples: Number of points, an integer of at least 1.
+        modes: Number of Gaussians, an integer of at least 2.
+        radius: Radius of the circle of centres, a number > 0.
+        std: Standard deviation of each Gaussian, a number > 0.
+        seed: Non-negative integer that fixes the points.
+
+    Returns:
+        A float32 array of shape ``(n_samples, 2)``.
+
+    Raises:
+        ValueError: If an argument is out of range.
+
+    Example:
+        >>> load_ring_of_gaussians(n_samples=5, seed=0).shape
+        (5, 2)
+    """
+    n_samples = _check_integer("n_samples", n_samples, minimum=1, expected="an integer of at least 1")
+    centres = ring_centres(modes=modes, radius=radius)
+    std, seed = _check_std(std), _check_seed(seed)
+    rng = np.random.default_rng(seed)
+    chosen = rng.integers(0, len(centres), size=n_samples)
+    return (centres[chosen] + rng.normal(scale=std, size=(n_samples, 2))).astype(np.float32)
+
+
+def mode_coverage(samples, *, modes: int = 8, radius: float = 2.0, std: float = 0.1, quality_radius: float = 3.0,
+                  min_share: float = 0.01) -> Coverage:
+    """How many modes of a ring of Gaussians the samples cover, and how many samples are of high quality (lesson 11).
+
+    A sample is of **high quality** when it lies within ``quality_radius * std``
+    of its nearest centre (for a 2-D Gaussian, 3 standard deviations hold
+    98.9% of its points). A mode is **covered** when at least ``min_share`` of
+    all the samples are high-quality samples near it. A generator that
+    spreads its samples everywhere has few high-quality samples; one that has
+    collapsed onto one mode covers one mode, however good its samples.
+
+    Args:
+        samples: Array of shape ``(n, 2)``, e.g. a generator's output.
+        modes: Number of Gaussians of the ring, an integer of at least 2.
+        radius: Radius of the circle of centres, a number > 0.
+        std: Standard deviation of each Gaussian, a number > 0.
+        quality_radius: Distance that counts as near, in standard deviations, a number > 0.
+        min_share: Share of all samples a mode needs to be covered, in (0, 1).
+
+    Returns:
+        A `Coverage`: ``covered`` (an int from 0 to `modes`), ``quality_share``
+        (a float in [0, 1]) and ``counts``, the number of high-quality samples
+        near each centre (int64, shape ``(modes,)``).
+
+    Raises:
+        ValueError: If `samples` is not an array of shape ``(n, 2)`` with n >= 1, or an argument is out of range.
+
+    Example:
+        >>> result = mode_coverage(load_ring_of_gaussians(n_samples=800, seed=0))
+        >>> result.covered, round(result.quality_share, 2)
+        (8, 0.99)
+    """
+    points = np.asarray(samples, dtype=np.float64)
+    if points.ndim != 2 or points.shape[1] != 2 or len(points) == 0:
+        raise ValueError(f"Expected `samples` of shape (n, 2) with n >= 1. Received: shape={points.shape}")
+    centres = ring_centres(modes=modes, radius=radius)
+    std = _check_std(std)
+    quality_radius = _check_number("quality_radius", quality_radius, allowed=lambda v: v > 0, expected="a number > 0")
+    min_share = _check_fraction("min_share", min_share)
+    distances = np.linalg.norm(points[:, None, :] - centres[None, :, :], axis=-1)
+    nearest, high_quality = distances.argmin(axis=1), distances.min(axis=1) <= quality_radius * std
+    counts = np.bincount(nearest[high_quality], minlength=len(centres)).astype(np.int64)
+    return Coverage(int(np.sum(counts >= min_share * len(points))), float(high_quality.mean()), counts)

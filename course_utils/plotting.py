@@ -396,3 +396,118 @@ def plot_filters(kernel, *, input_channel: int = 0, n_cols: int = 8, panel_size:
         raise ValueError(f"Expected `input_channel` to be an integer from 0 to {kernel.shape[2] - 1}. Received: input_channel={input_channel!r}")
     titles = [f"filter {index}" for index in range(kernel.shape[3])]
     return plot_feature_maps(kernel[:, :, input_channel, :], titles=titles, n_cols=n_cols, symmetric=True, panel_size=panel_size, fig=fig)
+
+
+# --- lesson 10 ---
+def plot_forecast(truth, forecasts: Mapping[str, object], *, x=None, ax=None, xlabel: str = "step", ylabel: str = "value", title=None):
+    """Plot a series' true values and one or more forecasts of the same steps on one axes (lesson 10).
+
+    Args:
+        truth: 1-D array of the true values.
+        forecasts: Mapping from a label (e.g. ``"GRU"``, ``"repeat last value"``)
+            to a 1-D array of forecasts, one per value of `truth`.
+        x: Optional 1-D array of positions (e.g. years), one per value; by
+            default 0, 1, 2, ...
+        ax: Axes to draw on; a new figure is made when None.
+        xlabel: Label of the x axis.
+        ylabel: Label of the y axis.
+        title: Optional axes title.
+
+    Returns:
+        The list of `Line2D` objects drawn: the truth first, then each forecast in order.
+
+    Raises:
+        ValueError: If an array is not 1-D or its length differs from `truth`'s.
+    """
+    truth = _as_array("truth", truth, 1)
+    x = np.arange(len(truth)) if x is None else _as_array("x", x, 1)
+    if len(x) != len(truth):
+        raise ValueError(f"Expected `x` to have {len(truth)} values, one per value of `truth`. Received: {len(x)}")
+    ax = _axes(ax)
+    lines = ax.plot(x, truth, color="black", linewidth=2.0, alpha=0.35, label="truth")
+    for label, values in forecasts.items():
+        values = _as_array(f"forecasts[{label!r}]", values, 1)
+        if len(values) != len(truth):
+            raise ValueError(f"Expected `forecasts[{label!r}]` to have {len(truth)} values, one per value of `truth`. Received: {len(values)}")
+        lines += ax.plot(x, values, linewidth=1.2, label=label)
+    _label_axes(ax, xlabel=xlabel, ylabel=ylabel, title=title, legend=True)
+    return lines
+
+
+def plot_gradient_norms(norms: Mapping[str, object], *, ax=None, title=None, styles: Mapping[str, str] | None = None):
+    """Plot, for each recurrent layer, the gradient norm reaching the input k steps back, on a log scale (lesson 10).
+
+    Args:
+        norms: Mapping from a label (e.g. ``"SimpleRNN"``) to a 1-D array whose
+            entry k is the gradient's norm with respect to the input k steps
+            before the last one (k = 0 is the last step).
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+        styles: Optional mapping from a label to a matplotlib line style
+            (``"--"`` for dashed); labels not in it are drawn solid.
+
+    Returns:
+        The list of `Line2D` objects drawn, one per label, in order.
+
+    Raises:
+        ValueError: If a curve is not 1-D, is empty, or has a value that is not positive.
+    """
+    ax = _axes(ax)
+    lines = []
+    for label, values in norms.items():
+        values = _as_array(f"norms[{label!r}]", values, 1).astype(float)
+        if not len(values) or not np.all(values > 0):
+            raise ValueError(f"Expected `norms[{label!r}]` to hold positive values. Received: {len(values)} values, smallest {values.min() if len(values) else None}")
+        (line,) = ax.plot(np.arange(len(values)), values, linestyle=(styles or {}).get(label, "-"), label=label)
+        lines.append(line)
+    ax.set_yscale("log")
+    _label_axes(ax, xlabel="steps back from the last input (k)", ylabel="gradient norm", title=title, legend=True)
+    return lines
+
+
+# --- lesson 11 ---
+def plot_gan_samples(samples, *, real=None, centres=None, radius: float | None = None, limit: float = 3.0, ax=None, title=None):
+    """Scatter a generator's 2-D samples over the real data, with a circle around each mode (lesson 11).
+
+    Args:
+        samples: ``(n, 2)`` array of generated points, drawn in colour.
+        real: Optional ``(m, 2)`` array of real points, drawn in light grey underneath.
+        centres: Optional ``(k, 2)`` array of the modes' centres, each drawn as a
+            dashed circle of radius `radius`.
+        radius: Radius of the circles, e.g. 3 standard deviations (what counts
+            as a high-quality sample); required when `centres` is given.
+        limit: The axes show ``[-limit, limit]`` in both directions (the same
+            frame in every panel of a grid), a number > 0.
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+
+    Returns:
+        The `PathCollection` of the generated samples.
+
+    Raises:
+        ValueError: If an array does not have shape ``(n, 2)``, `centres` comes
+            without a `radius`, or `limit` is not > 0.
+    """
+    samples = _as_array("samples", samples, 2)
+    for name, array in (("samples", samples), ("real", real), ("centres", centres)):
+        if array is not None and np.asarray(array).shape[-1:] != (2,):
+            raise ValueError(f"Expected `{name}` of shape (n, 2). Received: shape={np.asarray(array).shape}")
+    if centres is not None and (radius is None or not radius > 0):
+        raise ValueError(f"Expected a `radius` > 0 for the circles around `centres`. Received: radius={radius!r}")
+    if isinstance(limit, bool) or not isinstance(limit, (int, float, np.integer, np.floating)) or not limit > 0:
+        raise ValueError(f"Expected `limit` to be a number > 0. Received: limit={limit!r}")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    ax = _axes(ax)
+    if real is not None:
+        real = _as_array("real", real, 2)
+        ax.scatter(real[:, 0], real[:, 1], s=2, color="0.8", label="real")
+    drawn = ax.scatter(samples[:, 0], samples[:, 1], s=2, color="C3", alpha=0.5, label="generated")
+    if centres is not None:
+        for centre in _as_array("centres", centres, 2):
+            ax.add_patch(plt.Circle(tuple(centre), radius, fill=False, linestyle="--", linewidth=0.8, color="k"))
+    ax.set_xlim(-limit, limit)
+    ax.set_ylim(-limit, limit)
+    ax.set_aspect("equal")
+    _label_axes(ax, title=title)
+    return drawn

@@ -13,6 +13,19 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
+def no_network(monkeypatch):
+    """Make every attempt to open a network connection fail the test (data loaders must work offline)."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.fixture
 def repo() -> Path:
     """The repository root."""
     return REPO

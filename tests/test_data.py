@@ -113,3 +113,13 @@ def test_no_straight_line_separates_the_spirals():
 def test_spirals_invalid_arguments_name_argument_and_value(kwargs, name):
     with pytest.raises(ValueError, match=rf"`{name}`.*Received: {name}="):
         load_spirals(**kwargs)
+
+
+def test_the_no_network_fixture_refuses_connections(no_network):
+    """The loaders' offline tests mean something: under the fixture, opening a connection fails the test."""
+    import socket
+
+    with pytest.raises(AssertionError, match="network access attempted"):
+        socket.create_connection(("example.org", 80), timeout=1)
+    with pytest.raises(AssertionError, match="network access attempted"):
+        socket.getaddrinfo("example.org", 80)

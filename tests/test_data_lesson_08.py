@@ -1,22 +1,9 @@
 """course_utils.data, lesson 08's sets: the diabetes table and the checkerboard (deterministic, validated, offline)."""
-import socket
 
 import numpy as np
 import pytest
 
 from course_utils.data import DIABETES_FEATURES, Split, checkerboard_labels, load_checkerboard, load_diabetes
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    """Make every attempt to open a network connection fail loudly."""
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("a data loader tried to use the network")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
 def test_loaders_never_touch_the_network(no_network):

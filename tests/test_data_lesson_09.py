@@ -1,5 +1,4 @@
 """Lesson 09's helpers: the bundled photograph (offline), padding and shifting images, and the feature-map plots."""
-import socket
 
 import matplotlib
 
@@ -12,17 +11,6 @@ from course_utils.data import load_photograph, pad_images, shift_images, shift_i
 from course_utils.plotting import plot_feature_maps, plot_filters  # noqa: E402
 
 # --- load_photograph -------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def no_network(monkeypatch):
-    """Any attempt to open a network connection fails the test."""
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"network access attempted: {args!r}")
-
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
 def test_photograph_is_the_bundled_camera_picture_read_without_network(no_network):
