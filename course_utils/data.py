@@ -805,3 +805,73 @@ def mode_coverage(samples, *, modes: int = 8, radius: float = 2.0, std: float = 
     nearest, high_quality = distances.argmin(axis=1), distances.min(axis=1) <= quality_radius * std
     counts = np.bincount(nearest[high_quality], minlength=len(centres)).astype(np.int64)
     return Coverage(int(np.sum(counts >= min_share * len(points))), float(high_quality.mean()), counts)
+
+
+# --- lessons 12 and 13: synthetic scans ---
+class Scans(NamedTuple):
+    """Synthetic scans split into train and test: images ``(n, size, size, 1)`` float32 in [0, 1], labels
+    ``(n,)`` int (1: a lesion), and the lesion masks ``(n, size, size)`` bool (all False without a lesion)."""
+
+    x_train: np.ndarray
+    x_test: np.ndarray
+    y_train: np.ndarray
+    y_test: np.ndarray
+    masks_train: np.ndarray
+    masks_test: np.ndarray
+
+
+def _smooth_tissue(rng, n: int, size: int, blobs: int = 6) -> np.ndarray:
+    """`n` smooth grey backgrounds: a base level plus a few broad Gaussian blobs, brighter or darker."""
+    grid = np.arange(size, dtype=float)
+    rows, cols = grid[None, :, None], grid[None, None, :]
+    images = np.full((n, size, size), 0.35) + rng.uniform(-0.05, 0.05, (n, 1, 1))
+    for _ in range(blobs):
+        centre = rng.uniform(0, size, (n, 2, 1, 1))
+        width = rng.uniform(0.15, 0.35, (n, 1, 1)) * size
+        amplitude = rng.uniform(-0.12, 0.12, (n, 1, 1))
+        images += amplitude * np.exp(-((rows - centre[:, 0]) ** 2 + (cols - centre[:, 1]) ** 2) / (2 * width ** 2))
+    return images
+
+
+def load_scans(*, n_samples: int = 2000, size: int = 32, lesion_share: float = 0.5, contrast: float = 0.25,
+               noise: float = 0.05, test_fraction: float = 0.25, seed: int = 0) -> Scans:
+    """Small synthetic grey "scans" of smooth tissue, some with a bright round lesion, with the lesion's mask.
+
+    Each scan is a smooth random background (broad brighter and darker patches) plus Gaussian pixel noise. A
+    lesion is a disc of radius 2 to 4 pixels, at least 3 pixels from the border, whose brightness rises by
+    `contrast` with a soft edge; its mask holds the pixels within its radius. Pixels are clipped to [0, 1].
+
+    Args:
+        n_samples: Number of scans, at least 4.
+        size: Height and width in pixels, at least 16.
+        lesion_share: Fraction of scans with a lesion, strictly between 0 and 1.
+        contrast: Brightness a lesion adds at its centre, a number > 0.
+        noise: Standard deviation of the pixel noise, a number >= 0.
+        test_fraction: Fraction of scans held out for testing, strictly between 0 and 1.
+        seed: Seed of the generator; the same arguments give the same scans.
+
+    Returns:
+        A `Scans` tuple: images (n, size, size, 1) float32, labels int64, masks bool, train then test.
+
+    Raises:
+        ValueError: When an argument is out of range; the message echoes the value received.
+    """
+    n_samples = _check_n_samples(n_samples)
+    size = _check_integer("size", size, minimum=16, expected="an integer of at least 16")
+    lesion_share = _check_fraction("lesion_share", lesion_share)
+    contrast = _check_number("contrast", contrast, allowed=lambda v: v > 0, expected="a number > 0")
+    noise, test_fraction, seed = _check_noise(noise), _check_fraction("test_fraction", test_fraction), _check_seed(seed)
+    rng = np.random.default_rng(seed)
+    images = _smooth_tissue(rng, n_samples, size)
+    labels = (rng.permutation(n_samples) < round(lesion_share * n_samples)).astype(np.int64)
+    grid = np.arange(size, dtype=float)
+    masks = np.zeros((n_samples, size, size), dtype=bool)
+    for i in np.flatnonzero(labels):
+        radius = rng.uniform(2.0, 4.0)
+        row, col = rng.uniform(3 + radius, size - 3 - radius, 2)
+        distance = np.sqrt((grid[:, None] - row) ** 2 + (grid[None, :] - col) ** 2)
+        images[i] += contrast / (1 + np.exp((distance - radius) / 0.5))  # a disc with a soft edge
+        masks[i] = distance <= radius
+    images = np.clip(images + rng.normal(0.0, noise, images.shape), 0.0, 1.0).astype(np.float32)[..., None]
+    n_test = max(1, round(test_fraction * n_samples))
+    return Scans(images[n_test:], images[:n_test], labels[n_test:], labels[:n_test], masks[n_test:], masks[:n_test])
