@@ -10,6 +10,7 @@ from course_utils.grading.builders import function_task
 from course_utils.grading.judge import ERROR_HINTS, compare_values, judge_task
 from course_utils.grading.plain import NotPlainData, dumps, loads, to_plain
 from course_utils.grading.produce import produce, time_limit, TimeLimitExceeded
+from course_utils.grading.report import format_table, render_task
 from course_utils.grading.tasks import Case, Task, call_with_inputs, get_task
 
 
@@ -512,3 +513,58 @@ def test_hint_gives_a_more_explicit_hint_each_time(capsys):
     for level in levels + levels[-1:]:
         hint("06.backward")
         assert level in capsys.readouterr().out
+
+
+# --- graded thresholds (a rubric) ----------------------------------------------------------------------------------
+
+def _rubric_task(rubric=((0.5, 2), (0.8, 5), (0.9, 10)), points=10):
+    """A toy task scored by a measure: the answer returns a number, its score; two cases."""
+    def cases(rng):
+        return [Case(f"case {index} ({rng.integers(1000)})", (index,), hint=f"hint {index}") for index in range(2)]
+
+    def score(case, value, expected):
+        return value if isinstance(value, float) else "returned no score"
+
+    return Task("14.toy_rubric", "toy", points, "measure", cases, call_with_inputs, judge=None, hint="h", compares=False,
+                rubric=rubric, score=score)
+
+
+def _graded(task, scores):
+    cases = task.cases()
+    outcomes = loads(dumps(produce(task, lambda index: scores[index], cases)))
+    return judge_task(task, cases, outcomes, [None] * len(cases))
+
+
+@pytest.mark.parametrize("scores, earned", [((0.95, 0.92), 10), ((0.95, 0.85), 5), ((0.81, 0.6), 2), ((0.49, 0.99), 0),
+                                            ((0.9, 0.9), 10), ((0.5, 0.8), 2)])
+def test_a_rubric_awards_the_points_of_the_highest_threshold_the_lowest_case_reaches(scores, earned):
+    result = _graded(_rubric_task(), scores)
+    assert result.earned == earned
+    assert result.passed == (earned == 10)
+    if 0 < earned < 10:
+        assert result.status == f"{earned} of 10 points by the rubric"
+        lowest = min(result.cases, key=lambda case: case.score)
+        assert f"scored {min(scores):.1%}: {earned} of 10 points" in lowest.problem and "at least 50%: 2 points, 80%: 5 points, 90%: 10 points" in lowest.problem
+
+
+def test_a_case_that_cannot_be_scored_earns_nothing_under_a_rubric():
+    task = _rubric_task()
+    cases = task.cases()
+    outcomes = loads(dumps(produce(task, lambda index: 0.95 if index == 0 else "not a score", cases)))
+    result = judge_task(task, cases, outcomes, [None, None])
+    assert result.earned == 0 and not result.passed and result.cases[1].problem == "returned no score"
+    render = render_task(result)
+    assert "0 of 10 points" in render and render.count("hint:") == 1
+
+
+def test_partial_points_show_in_the_check_cell_and_in_the_table():
+    result = _graded(_rubric_task(), (0.95, 0.85))
+    assert "1 of 2 cases passed: 5 of 10 points." in render_task(result)
+    assert " 5/10 " in format_table([result])
+
+
+@pytest.mark.parametrize("rubric", [(), ((0.9, 10), (0.5, 2)), ((0.5, 2), (0.8, 5)), ((0.5, 0), (0.9, 10)), ((0.5,), (0.9, 10)),
+                                    ((0.5, 5), (0.5, 10))])
+def test_a_malformed_rubric_is_refused_when_the_task_is_defined(rubric):
+    with pytest.raises(ValueError, match="rubric"):
+        _rubric_task(rubric=rubric)

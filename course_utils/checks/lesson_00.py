@@ -5,7 +5,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..grading.builders import function_task
-from ..grading.models import accuracy_at_least, never_trained, run_classifier
+from ..grading.models import UNTRAINED_HINT, accuracy_at_least, never_trained, run_classifier
 from ..grading.tasks import Case, Task
 
 PIXEL_NETWORK_FLOOR = 0.90
@@ -108,8 +108,7 @@ def _pixel_network_cases(rng):
 
 # The hint of a failed 00.pixel_network answer, by what its weights show.
 PIXEL_NETWORK_HINTS = {
-    "untrained": "Every bias of your model is still 0, as Keras sets them before training: fit the model on the training "
-                 "data before you return it.",
+    "untrained": UNTRAINED_HINT,
     "few_inputs": "The first layer of your network sees fewer numbers than the pixels of an image: give it the raw pixels, "
                   "all of them, and let the network learn its own features.",
 }

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..grading.builders import function_task
-from ..grading.models import accuracy_at_least, never_trained, parameter_count, run_classifier
+from ..grading.models import UNTRAINED_HINT, held_out_accuracy, never_trained, parameter_count, run_classifier
 from ..grading.produce import WrongAnswerType
 from ..grading.tasks import Case, Task
 
@@ -215,16 +215,14 @@ def _compact_cases(rng):
     ]
 
 
-_compact_accuracy = accuracy_at_least(COMPACT_FLOOR)
-
-
 def _judge_compact(case: Case, value, expected=None) -> "str | None":
     """The rebuilt model must reach the accuracy on the held-out digits, with at most `COMPACT_BUDGET` parameters."""
-    accuracy_problem = _compact_accuracy(case, value, expected)  # rebuilds the model from Keras layers and predicts
-    if accuracy_problem and not accuracy_problem.startswith("held-out accuracy"):
-        return accuracy_problem  # the model could not be rebuilt, or predicts the wrong shape
+    accuracy = held_out_accuracy(case, value, expected)  # rebuilds the model from Keras layers and predicts
+    if isinstance(accuracy, str):
+        return accuracy  # the model could not be rebuilt, or predicts the wrong shape
     count = parameter_count(value)
     budget_problem = f"{count:,} parameters, over the budget of {COMPACT_BUDGET}" if count > COMPACT_BUDGET else None
+    accuracy_problem = f"held-out accuracy {accuracy:.1%}; needs at least {COMPACT_FLOOR:.0%}" if accuracy < COMPACT_FLOOR else None
     return "; ".join(problem for problem in (budget_problem, accuracy_problem) if problem) or None
 
 
@@ -232,8 +230,7 @@ COMPACT_HINTS = {
     "over_budget": f"Count before you train: a Dense layer has inputs times units weights plus one bias per unit, and the "
                    f"first layer reads all 64 pixels. Even a linear model (no hidden layer) is over {COMPACT_BUDGET}; a narrow "
                    f"hidden layer between the pixels and the 10 outputs costs less.",
-    "untrained": "Every bias of your model is still 0, as Keras sets them before training: fit the model on the training "
-                 "data before you return it.",
+    "untrained": UNTRAINED_HINT,
 }
 
 

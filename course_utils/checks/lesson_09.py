@@ -7,7 +7,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..grading.builders import function_task
-from ..grading.models import KERAS_LOCK, ModelProblem, never_trained, parameter_count, rebuild_classifier, run_classifier
+from ..grading.models import UNTRAINED_HINT, held_out_accuracy, never_trained, parameter_count, run_classifier
 from ..grading.tasks import Case, Task
 
 SMALL_CNN_FLOOR = 0.95
@@ -175,38 +175,18 @@ def _architecture_classes(value) -> list:
     return found
 
 
-def _all_layers(model) -> list:
-    """Every layer of a Keras model, those of nested models included."""
-    layers = []
-    for layer in model.layers:
-        layers.append(layer)
-        if hasattr(layer, "layers"):
-            layers.extend(_all_layers(layer))
-    return layers
-
-
-def _judge_small_cnn(case: Case, value, expected=None) -> "str | None":  # noqa: ARG001 (thresholds need no right answer)
-    """The rebuilt model must hold a Conv2D layer, stay within the parameter budget and reach the accuracy floor."""
-    import keras  # noqa: PLC0415
-
-    x_test, y_test = case.private["x_test"], case.private["y_test"]
-    with KERAS_LOCK:
-        try:
-            model = rebuild_classifier(value)
-        except ModelProblem as problem:
-            return str(problem)
-        if not any(isinstance(layer, keras.layers.Conv2D) for layer in _all_layers(model)):
-            return "the model has no Conv2D layer; the task asks for a convolutional network"
-        parameters = int(model.count_params())
-        if parameters > SMALL_CNN_BUDGET:
-            return f"the model has {parameters:,} parameters; at most {SMALL_CNN_BUDGET:,} are allowed"
-        try:
-            scores = np.asarray(model.predict(x_test, verbose=0))
-        except Exception as error:  # noqa: BLE001
-            return f"the model could not predict the held-out digits, shape {x_test.shape} ({type(error).__name__})"
-    if scores.ndim != 2 or scores.shape != (len(x_test), 10):
-        return f"the model outputs shape {scores.shape} for {len(x_test)} digits; expected ({len(x_test)}, 10)"
-    accuracy = float(np.mean(scores.argmax(axis=1) == y_test))
+def _judge_small_cnn(case: Case, value, expected=None) -> "str | None":
+    """The reported model must hold a Conv2D layer, stay within the parameter budget and reach the accuracy floor."""
+    if not isinstance(value, dict) or not isinstance(value.get("weights"), dict) or not isinstance(value.get("architecture"), str):
+        return "expected a trained keras.Model"
+    accuracy = held_out_accuracy(case, value, expected)  # rebuilds the model from Keras layers only, and predicts
+    if isinstance(accuracy, str):
+        return accuracy
+    if "Conv2D" not in _architecture_classes(value):
+        return "the model has no Conv2D layer; the task asks for a convolutional network"
+    parameters = parameter_count(value)
+    if parameters > SMALL_CNN_BUDGET:
+        return f"the model has {parameters:,} parameters; at most {SMALL_CNN_BUDGET:,} are allowed"
     if accuracy < SMALL_CNN_FLOOR:
         return f"held-out accuracy {accuracy:.1%} with {parameters:,} parameters; needs at least {SMALL_CNN_FLOOR:.0%}"
     return None
@@ -219,8 +199,7 @@ SMALL_CNN_HINTS = {
     "budget": "Your model has too many parameters. A convolution's parameters do not grow with the image, but a Dense layer "
               "after Flatten has one weight per value it receives: shrink the maps with pooling (or strides) before they "
               "reach the Dense layer, and use few filters.",
-    "untrained": "Every bias of your model is still 0, as Keras sets them before training: fit the model on the training "
-                 "data before you return it.",
+    "untrained": UNTRAINED_HINT,
 }
 
 

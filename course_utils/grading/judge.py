@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .tasks import Case, Task
+from .tasks import Case, Task, rubric_points
 
 # What a learner most often did when a number comes out as nan or inf.
 NON_FINITE_HINT = "nan or inf usually means an overflow (exp of a large number) or a division by zero."
@@ -26,12 +26,14 @@ class CaseResult:
         kind: ``"wrong"`` for a wrong value, else the error kind of the
             outcome (``"exception"``, ``"timeout"``, ... see `produce.py`),
             or ``"no_result"``.
+        score: The measured score of a task with a rubric (see `Task.rubric`), else None.
     """
 
     name: str
     passed: bool
     problem: str = ""
     kind: str = ""
+    score: "float | None" = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class TaskResult:
         cases: One `CaseResult` per case.
         hint: The one hint of a failed task ("" when it passed, was not
             started, or no hint applies); see `choose_hint`.
+        rubric: The task's graded thresholds, if it has any (see `Task.rubric`).
     """
 
     task_id: str
@@ -52,6 +55,7 @@ class TaskResult:
     points: int
     cases: tuple
     hint: str = ""
+    rubric: tuple = ()
 
     @property
     def passed(self) -> bool:
@@ -60,14 +64,20 @@ class TaskResult:
 
     @property
     def earned(self) -> int:
-        """Points earned: all of them, or none."""
-        return self.points if self.passed else 0
+        """Points earned: all of them or none; under a rubric, what the lowest case score earns."""
+        if self.passed:
+            return self.points
+        if self.rubric and self.cases and all(case.score is not None for case in self.cases):
+            return min(rubric_points(self.rubric, case.score) for case in self.cases)
+        return 0
 
     @property
     def status(self) -> str:
         """One phrase for a table: ``"passed"``, ``"not started"``, ``"not defined"``, ``"2 of 5 cases wrong"``, ``"raises an error"``, ..."""
         if self.passed:
             return "passed"
+        if self.earned:
+            return f"{self.earned} of {self.points} points by the rubric"
         failed = [case for case in self.cases if not case.passed]
         kinds = {case.kind for case in failed}
         for kind, phrase in STATUS_PHRASES.items():
@@ -311,10 +321,30 @@ def judge_case(task: Task, case: Case, outcome: dict | None, expected=None) -> C
     if outcome.get("status") != "ok":
         return CaseResult(case.name, False, str(outcome.get("message", "failed"))[:500], _kind(outcome))
     try:
+        if task.rubric:
+            return _judge_by_rubric(task, case, outcome.get("value"), expected)
         problem = task.judge(case, outcome.get("value"), expected)
     except Exception as error:  # noqa: BLE001 (malformed plain data must not crash grading)
         problem = f"the result could not be judged ({type(error).__name__}: {error})"
     return CaseResult(case.name, True) if problem is None else CaseResult(case.name, False, problem, "wrong")
+
+
+def _judge_by_rubric(task: Task, case: Case, value, expected) -> CaseResult:
+    """Score one value of a task with a rubric: it passes at the top threshold; below, the problem says what it earns."""
+    score = task.score(case, value, expected)
+    if isinstance(score, str):
+        return CaseResult(case.name, False, score, "wrong")
+    score = float(score)
+    earned = rubric_points(task.rubric, score)
+    if earned == task.points:
+        return CaseResult(case.name, True, score=score)
+    return CaseResult(case.name, False, f"scored {score:.1%}: {earned} of {task.points} points by the rubric "
+                                        f"({rubric_text(task.rubric)})", "wrong", score)
+
+
+def rubric_text(rubric: tuple) -> str:
+    """A rubric in words: ``"at least 80%: 4 points, 90%: 7 points, 95%: 10 points"``."""
+    return "at least " + ", ".join(f"{minimum:.0%}: {points} point{'s' if points != 1 else ''}" for minimum, points in rubric)
 
 
 def judge_task(task: Task, cases: list, outcomes: list, expected: list) -> TaskResult:
@@ -335,4 +365,4 @@ def judge_task(task: Task, cases: list, outcomes: list, expected: list) -> TaskR
     results = tuple(judge_case(task, case, outcome, want) for case, outcome, want in zip(cases, outcomes, expected))
     failing = [(case, outcome if isinstance(outcome, dict) and outcome.get("case") == case.name else None, result.problem, want)
                for case, outcome, want, result in zip(cases, outcomes, expected, results) if not result.passed]
-    return TaskResult(task.id, task.title, task.points, results, choose_hint(task, failing) if failing else "")
+    return TaskResult(task.id, task.title, task.points, results, choose_hint(task, failing) if failing else "", task.rubric)

@@ -110,36 +110,55 @@ def parameter_count(value) -> int:
     return int(sum(np.asarray(weight).size for weight in value["weights"].values()))
 
 
+# The hint of a model returned before any training (see `never_trained`).
+UNTRAINED_HINT = ("Every bias of your model is still 0, as Keras sets them before training: fit the model on the training "
+                  "data before you return it.")
+
+
 def never_trained(value) -> bool:
     """True when every bias of a reported model is still 0, as Keras initialises them: it was returned before any training."""
     biases = [np.asarray(weight) for weight in value["weights"].values() if np.asarray(weight).ndim == 1]
     return bool(biases) and not any(bias.any() for bias in biases)
 
 
+def held_out_accuracy(case: Case, value, expected=None) -> "float | str":  # noqa: ARG001 (a score needs no right answer)
+    """The rebuilt model's accuracy on a case's held-out data, or why it cannot be measured (`Task.score` of model tasks).
+
+    Args:
+        case: Its ``private`` holds ``x_test`` and ``y_test`` (never sent to the learner's process).
+        value: What `run_classifier` reported.
+        expected: Unused.
+
+    Returns:
+        The accuracy, a fraction in [0, 1], or a ``str`` saying what is wrong with the model.
+    """
+    x_test, y_test = case.private["x_test"], case.private["y_test"]
+    with KERAS_LOCK:
+        try:
+            scores = np.asarray(rebuild_classifier(value).predict(x_test, verbose=0))
+        except ModelProblem as problem:
+            return str(problem)
+        except Exception as error:  # noqa: BLE001
+            return f"the model could not predict the held-out inputs ({type(error).__name__})"
+    if scores.ndim != 2 or len(scores) != len(x_test):
+        return f"the model outputs shape {scores.shape} for {len(x_test)} inputs; expected ({len(x_test)}, number of classes)"
+    return float(np.mean(scores.argmax(axis=1) == y_test))
+
+
 def accuracy_at_least(threshold: float):
-    """Build a judge: the rebuilt model's accuracy on the held-out digits must reach `threshold`.
+    """Build a judge: the rebuilt model's accuracy on the held-out data must reach `threshold`.
 
     Args:
         threshold: Minimum accuracy, a fraction in (0, 1].
 
     Returns:
-        A ``judge(case, value, expected) -> problem`` function; it reads the
-        held-out inputs and labels from ``case.private`` (never sent to the
-        learner's process).
+        A ``judge(case, value, expected) -> problem`` function (see `held_out_accuracy`).
     """
 
-    def judge(case: Case, value, expected=None) -> "str | None":  # noqa: ARG001 (a threshold needs no right answer)
-        x_test, y_test = case.private["x_test"], case.private["y_test"]
-        with KERAS_LOCK:
-            try:
-                scores = np.asarray(rebuild_classifier(value).predict(x_test, verbose=0))
-            except ModelProblem as problem:
-                return str(problem)
-            except Exception as error:  # noqa: BLE001
-                return f"the model could not predict the held-out digits ({type(error).__name__})"
-        if scores.ndim != 2 or len(scores) != len(x_test):
-            return f"the model outputs shape {scores.shape} for {len(x_test)} inputs; expected ({len(x_test)}, number of classes)"
-        accuracy = float(np.mean(scores.argmax(axis=1) == y_test))
+    def judge(case: Case, value, expected=None) -> "str | None":
+        accuracy = held_out_accuracy(case, value, expected)
+        if isinstance(accuracy, str):
+            return accuracy
         if accuracy < threshold:
             return f"held-out accuracy {accuracy:.1%}; needs at least {threshold:.0%}"
         return None

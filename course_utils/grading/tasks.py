@@ -76,6 +76,14 @@ class Task:
         forbids_overflow: True for a task about numerical stability: an
             answer during which NumPy overflows fails the case, even when the
             overflow happens not to change its result.
+        rubric: Graded thresholds for a task scored by a measure (a held-out
+            accuracy): ``((minimum, points), ...)`` with both ascending and the
+            last worth all `points`. A case earns the points of the highest
+            minimum its score reaches; the task earns the least over its
+            cases, and passes when that is all its points. Needs `score`.
+        score: With a `rubric`: ``score(case, value, expected) -> float`` (the
+            measure, e.g. an accuracy in [0, 1]) or a ``str`` saying why the
+            value cannot be scored. Such a task's `judge` is not used.
     """
 
     id: str
@@ -93,6 +101,8 @@ class Task:
     rtol: float = 1e-6
     more_hints: tuple = ()
     forbids_overflow: bool = False
+    rubric: tuple = ()
+    score: "Callable[[Case, Any, dict], float | str] | None" = None
 
     @property
     def exercise(self) -> str:
@@ -102,6 +112,8 @@ class Task:
     def __post_init__(self):
         if not TASK_ID_PATTERN.match(self.id):
             raise ValueError(f"Expected a task id like '01.dense_layer'. Received: id={self.id!r}")
+        if self.rubric or self.score is not None:
+            _check_rubric(self)
 
     def cases(self, seed: "int | None" = None) -> list:
         """Draw this task's cases.
@@ -114,6 +126,26 @@ class Task:
             The list of `Case`.
         """
         return list(self.make_cases(case_generator(self.id, seed)))
+
+
+def _check_rubric(task: Task) -> None:
+    """Refuse a rubric that is not ``((minimum, points), ...)`` ascending, ending at the task's points, with a `score`.
+
+    Raises:
+        ValueError: Naming the task and what was received.
+    """
+    rubric = task.rubric
+    well_formed = bool(rubric) and all(isinstance(step, tuple) and len(step) == 2 for step in rubric)
+    minima, points = ([step[0] for step in rubric], [step[1] for step in rubric]) if well_formed else ([], [])
+    if not (well_formed and minima == sorted(set(minima)) and points == sorted(set(points)) and points[0] > 0
+            and points[-1] == task.points and callable(task.score)):
+        raise ValueError(f"Expected {task.id}'s rubric to be ((minimum, points), ...) with both ascending, the last worth "
+                         f"its {task.points} points, and a score function. Received: rubric={rubric!r}, score={task.score!r}")
+
+
+def rubric_points(rubric: tuple, score: float) -> int:
+    """The points a score earns under a rubric: those of the highest minimum it reaches (0 below them all)."""
+    return max((points for minimum, points in rubric if score >= minimum), default=0)
 
 
 def case_generator(task_id: str, seed: "int | None" = None):
