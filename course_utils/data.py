@@ -875,3 +875,294 @@ def load_scans(*, n_samples: int = 2000, size: int = 32, lesion_share: float = 0
     images = np.clip(images + rng.normal(0.0, noise, images.shape), 0.0, 1.0).astype(np.float32)[..., None]
     n_test = max(1, round(test_fraction * n_samples))
     return Scans(images[n_test:], images[:n_test], labels[n_test:], labels[:n_test], masks[n_test:], masks[:n_test])
+
+
+# --- lesson 12 ---
+BREAST_CANCER_CLASSES = ("benign", "malignant")
+TRANSACTION_FEATURES = ("log_amount", "hour", "log_distance", "merchant_risk", "transactions_24h")
+
+
+class Transactions(NamedTuple):
+    """Transactions split three ways: features ``(n, 5)`` float32 (see `TRANSACTION_FEATURES`), labels
+    ``(n,)`` int64 (1: fraud), for training, for validation (choosing a threshold) and for testing."""
+
+    x_train: np.ndarray
+    x_val: np.ndarray
+    x_test: np.ndarray
+    y_train: np.ndarray
+    y_val: np.ndarray
+    y_test: np.ndarray
+
+
+class Interactions(NamedTuple):
+    """Observed user–item pairs and the hidden taste groups that generated them (see `load_interactions`)."""
+
+    users: np.ndarray
+    items: np.ndarray
+    user_groups: np.ndarray
+    item_groups: np.ndarray
+    popular_items: np.ndarray
+
+
+def load_breast_cancer(*, test_fraction: float = 0.25, seed: int = 0) -> Split:
+    """The Wisconsin breast-cancer table that ships inside scikit-learn, split and standardised (lesson 12).
+
+    569 tumours, 30 measurements of their cell nuclei each (radius, texture,
+    ...). The label is 1 for **malignant** (the positive class, what a test
+    must find) and 0 for benign: scikit-learn's own coding is the reverse.
+    Each feature is standardised with the mean and standard deviation of the
+    **training** rows only, so nothing about the test rows leaks into the
+    model.
+
+    Args:
+        test_fraction: Fraction of rows held out for testing, strictly between 0 and 1.
+        seed: Non-negative integer that fixes the shuffle.
+
+    Returns:
+        A `Split`: features float32 ``(n, 30)``, labels int64 ``(n,)``.
+
+    Raises:
+        ValueError: If an argument is out of range.
+
+    Example:
+        >>> split = load_breast_cancer(seed=0)
+        >>> split.x_train.shape, split.x_test.shape, int(split.y_train.sum() + split.y_test.sum())
+        ((427, 30), (142, 30), 212)
+    """
+    from sklearn.datasets import load_breast_cancer as _sklearn_breast_cancer  # noqa: PLC0415 (in the wheel, no download)
+
+    test_fraction, seed = _check_fraction("test_fraction", test_fraction), _check_seed(seed)
+    table = _sklearn_breast_cancer()
+    x, y = table.data.astype(np.float64), (1 - table.target).astype(np.int64)  # scikit-learn: 0 is malignant
+    order = np.random.default_rng(seed).permutation(len(y))
+    n_test = max(1, round(test_fraction * len(y)))
+    test, train = order[:n_test], order[n_test:]
+    mean, std = x[train].mean(axis=0), x[train].std(axis=0)
+    scaled = ((x - mean) / std).astype(np.float32)
+    return Split(scaled[train], scaled[test], y[train], y[test])
+
+
+def _transaction_features(rng, n: int, *, log_amount, hour, log_distance, risk, per_day) -> np.ndarray:
+    """`n` rows of the five transaction features, each drawn from the distribution given as ``(parameter, ...)``."""
+    return np.stack([
+        rng.normal(*log_amount, n),
+        np.mod(rng.normal(*hour, n), 24.0),
+        rng.normal(*log_distance, n),
+        rng.beta(*risk, n),
+        rng.poisson(per_day, n).astype(float),
+    ], axis=1)
+
+
+def load_transactions(*, n_samples: int = 48000, fraud_share: float = 0.01, validation_fraction: float = 0.25,
+                      test_fraction: float = 0.25, seed: int = 0) -> Transactions:
+    """Generate card transactions of which about 1% are fraud: an imbalanced table for lesson 12.
+
+    Five features per transaction (`TRANSACTION_FEATURES`): the log of the
+    amount, the hour of the day, the log of the distance from the card
+    holder's home, the merchant's risk score in [0, 1] and the number of
+    transactions on the card in the last 24 hours. Legitimate transactions
+    happen mostly by day, near home, a few a day. Fraud comes in two kinds,
+    half each: *card testing* (many small payments) and *account takeover*
+    (large payments at night, far from home). Each feature alone overlaps
+    between fraud and legitimate; together they separate them well, but not
+    perfectly.
+
+    Args:
+        n_samples: Number of transactions, an integer of at least 100.
+        fraud_share: Fraction of fraud, strictly between 0 and 1 (exactly
+            ``round(fraud_share * n_samples)`` frauds, at random places).
+        validation_fraction: Fraction held out for validation, strictly between 0 and 1.
+        test_fraction: Fraction held out for testing, strictly between 0 and 1;
+            the two together stay below 1.
+        seed: Non-negative integer that fixes the transactions.
+
+    Returns:
+        A `Transactions` tuple: training, validation and test features
+        (float32, not standardised) and labels (int64, 1 for fraud).
+
+    Raises:
+        ValueError: If an argument is out of range.
+
+    Example:
+        >>> data = load_transactions(n_samples=1000, seed=0)
+        >>> data.x_train.shape, data.x_val.shape, data.x_test.shape
+        ((500, 5), (250, 5), (250, 5))
+    """
+    n_samples = _check_integer("n_samples", n_samples, minimum=100, expected="an integer of at least 100")
+    fraud_share = _check_fraction("fraud_share", fraud_share)
+    validation_fraction = _check_fraction("validation_fraction", validation_fraction)
+    test_fraction = _check_fraction("test_fraction", test_fraction)
+    if validation_fraction + test_fraction >= 1:
+        raise ValueError(f"Expected `validation_fraction + test_fraction` to be below 1. "
+                         f"Received: validation_fraction={validation_fraction!r}, test_fraction={test_fraction!r}")
+    rng = np.random.default_rng(_check_seed(seed))
+    labels = (rng.permutation(n_samples) < round(fraud_share * n_samples)).astype(np.int64)
+    x = np.empty((n_samples, len(TRANSACTION_FEATURES)))
+    legitimate, fraud = np.flatnonzero(labels == 0), np.flatnonzero(labels == 1)
+    testing = rng.random(len(fraud)) < 0.5
+    x[legitimate] = _transaction_features(rng, len(legitimate), log_amount=(3.5, 1.0), hour=(14.0, 4.5),
+                                          log_distance=(1.5, 1.0), risk=(2.0, 5.0), per_day=2.0)
+    x[fraud[testing]] = _transaction_features(rng, int(testing.sum()), log_amount=(0.8, 0.5), hour=(14.0, 6.0),
+                                              log_distance=(2.5, 1.0), risk=(3.0, 4.0), per_day=10.0)
+    x[fraud[~testing]] = _transaction_features(rng, int((~testing).sum()), log_amount=(5.5, 0.7), hour=(3.0, 2.5),
+                                               log_distance=(4.5, 0.6), risk=(3.0, 3.0), per_day=3.0)
+    n_val, n_test = max(1, round(validation_fraction * n_samples)), max(1, round(test_fraction * n_samples))
+    n_train = n_samples - n_val - n_test
+    x = x.astype(np.float32)
+    train, val = slice(0, n_train), slice(n_train, n_train + n_val)
+    test = slice(n_train + n_val, None)
+    return Transactions(x[train], x[val], x[test], labels[train], labels[val], labels[test])
+
+
+def load_interactions(*, n_users: int = 600, n_items: int = 240, n_groups: int = 6, per_user: int = 20,
+                      n_popular: int = 12, popular_share: float = 0.25, noise_share: float = 0.05,
+                      seed: int = 0) -> Interactions:
+    """Generate which items each user interacted with, from hidden taste groups (lesson 12).
+
+    Every user and every item belongs to one of `n_groups` taste groups (equal
+    sizes, shuffled). Each user picks `per_user` different items: with
+    probability ``popular_share`` among the `n_popular` popular items (which
+    belong to groups like the others but appeal to everyone), with
+    probability ``noise_share`` any item, otherwise an item of the user's own
+    group, the more appealing ones more often (each item has a drawn appeal).
+    A recommender sees only the pairs; the groups are kept to check what it
+    learned.
+
+    Args:
+        n_users: Number of users, an integer of at least 2.
+        n_items: Number of items, an integer of at least ``per_user + n_popular``.
+        n_groups: Number of taste groups, an integer from 1 to ``min(n_users, n_items)``.
+        per_user: Interactions per user, an integer of at least 2.
+        n_popular: Number of popular items, an integer from 1 to `n_items`.
+        popular_share: Probability of a popular pick, in [0, 1).
+        noise_share: Probability of a pick from all items, in [0, 1);
+            ``popular_share + noise_share`` stays below 1.
+        seed: Non-negative integer that fixes the groups and the picks.
+
+    Returns:
+        An `Interactions` tuple: ``users`` and ``items`` (int64, one entry per
+        pair, ``n_users * per_user`` pairs sorted by user, then item),
+        ``user_groups`` ``(n_users,)``, ``item_groups`` ``(n_items,)`` and
+        ``popular_items`` (the popular items' indices, sorted), all int64.
+
+    Raises:
+        ValueError: If an argument is out of range.
+
+    Example:
+        >>> data = load_interactions(n_users=10, n_items=50, n_groups=2, per_user=5, n_popular=3, seed=0)
+        >>> data.users.shape, data.items.shape, data.user_groups.shape, data.item_groups.shape
+        ((50,), (50,), (10,), (50,))
+    """
+    n_users = _check_integer("n_users", n_users, minimum=2, expected="an integer of at least 2")
+    per_user = _check_integer("per_user", per_user, minimum=2, expected="an integer of at least 2")
+    n_popular = _check_integer("n_popular", n_popular, minimum=1, expected="an integer of at least 1")
+    n_items = _check_integer("n_items", n_items, minimum=per_user + n_popular,
+                             expected=f"an integer of at least per_user + n_popular ({per_user + n_popular})")
+    n_groups = _check_integer("n_groups", n_groups, minimum=1, expected="an integer of at least 1")
+    if n_groups > min(n_users, n_items):
+        raise ValueError(f"Expected `n_groups` to be at most min(n_users, n_items) ({min(n_users, n_items)}). "
+                         f"Received: n_groups={n_groups!r}")
+    popular_share = _check_number("popular_share", popular_share, allowed=lambda v: 0 <= v < 1, expected="a number in [0, 1)")
+    noise_share = _check_number("noise_share", noise_share, allowed=lambda v: 0 <= v < 1, expected="a number in [0, 1)")
+    if popular_share + noise_share >= 1:
+        raise ValueError(f"Expected `popular_share + noise_share` to be below 1. "
+                         f"Received: popular_share={popular_share!r}, noise_share={noise_share!r}")
+    rng = np.random.default_rng(_check_seed(seed))
+    user_groups = rng.permutation(np.arange(n_users) % n_groups).astype(np.int64)
+    item_groups = rng.permutation(np.arange(n_items) % n_groups).astype(np.int64)
+    popular_items = np.sort(rng.choice(n_items, n_popular, replace=False)).astype(np.int64)
+    appeal = rng.pareto(1.5, n_items) + 1.0
+    popular = np.zeros(n_items)
+    popular[popular_items] = 1.0 / n_popular
+    items = []
+    for group in user_groups:
+        own = np.where(item_groups == group, appeal, 0.0)
+        chances = (1 - popular_share - noise_share) * own / own.sum() + popular_share * popular + noise_share / n_items
+        if np.count_nonzero(chances) < per_user:
+            raise ValueError(f"Expected at least per_user items that a user of group {group} can pick (with noise_share 0, only "
+                             f"its group's and the popular items). Received: per_user={per_user!r}, "
+                             f"{np.count_nonzero(chances)} items, noise_share={noise_share!r}")
+        items.append(np.sort(rng.choice(n_items, per_user, replace=False, p=chances / chances.sum())))
+    users = np.repeat(np.arange(n_users, dtype=np.int64), per_user)
+    return Interactions(users, np.concatenate(items).astype(np.int64), user_groups, item_groups, popular_items)
+
+
+# --- lesson 13 ---
+def _check_scan_images(images) -> np.ndarray:
+    """Images as a float array of shape (n, height, width) or (n, height, width, 1)."""
+    array = np.asarray(images)
+    if array.dtype.kind != "f" or array.ndim not in (3, 4) or (array.ndim == 4 and array.shape[-1] != 1):
+        raise ValueError(f"Expected float images of shape (n, height, width) or (n, height, width, 1). "
+                         f"Received: dtype={array.dtype}, shape={array.shape}")
+    return array
+
+
+def add_corner_marker(images, marked, *, size: int = 3, value: float = 1.0) -> np.ndarray:
+    """Copies of `images` with a bright square in the top-left corner of the marked ones (lesson 13's shortcut).
+
+    A marker that appears on exactly the scans with a lesion is a *shortcut*: a network can reach full accuracy
+    by looking at the corner alone, and fail once the marker is gone.
+
+    Args:
+        images: Float images ``(n, height, width)`` or ``(n, height, width, 1)``; left unchanged.
+        marked: ``(n,)`` booleans: which images get the marker.
+        size: The marker's side in pixels, from 1 to the image's smaller side.
+        value: The marker's grey level, a number in [0, 1].
+
+    Returns:
+        A new array of the same shape and dtype as `images`.
+
+    Raises:
+        ValueError: When an argument has the wrong shape, type or range; the message echoes what was received.
+
+    Example:
+        >>> add_corner_marker(np.zeros((2, 4, 4)), np.array([True, False]), size=2)[:, :2, :2].sum(axis=(1, 2)).tolist()
+        [4.0, 0.0]
+    """
+    images = _check_scan_images(images)
+    marked = np.asarray(marked)
+    if marked.dtype != bool or marked.shape != (len(images),):
+        raise ValueError(f"Expected `marked` to be {len(images)} booleans, one per image. "
+                         f"Received: dtype={marked.dtype}, shape={marked.shape}")
+    size = _check_integer("size", size, minimum=1, expected=f"an integer from 1 to {min(images.shape[1:3])}")
+    if size > min(images.shape[1:3]):
+        raise ValueError(f"Expected `size` to be an integer from 1 to {min(images.shape[1:3])}. Received: size={size!r}")
+    value = _check_number("value", value, allowed=lambda v: 0 <= v <= 1, expected="a number in [0, 1]")
+    out = images.copy()
+    out[marked, :size, :size] = value
+    return out
+
+
+def dilate_masks(masks, *, pixels: int = 1) -> np.ndarray:
+    """Grow boolean masks by `pixels` in every direction, diagonals included (a square neighbourhood; lesson 13).
+
+    Args:
+        masks: Booleans of shape ``(n, height, width)`` or ``(height, width)``; left unchanged.
+        pixels: How far to grow, a non-negative integer (0 returns a copy).
+
+    Returns:
+        A new boolean array of the same shape: True where a True pixel of the mask lies within `pixels` rows and
+        `pixels` columns.
+
+    Raises:
+        ValueError: When `masks` is not a 2-D or 3-D boolean array or `pixels` is not a non-negative integer.
+
+    Example:
+        >>> int(dilate_masks(np.pad(np.ones((1, 1), dtype=bool), 2)).sum())  # one pixel of a 5x5 mask grows to 3x3
+        9
+    """
+    masks = np.asarray(masks)
+    if masks.dtype != bool or masks.ndim not in (2, 3):
+        raise ValueError(f"Expected boolean masks of shape (n, height, width) or (height, width). "
+                         f"Received: dtype={masks.dtype}, shape={masks.shape}")
+    pixels = _check_integer("pixels", pixels, minimum=0, expected="a non-negative integer")
+    out = masks.copy()
+    for _ in range(pixels):
+        grown = out.copy()
+        grown[..., 1:, :] |= out[..., :-1, :]
+        grown[..., :-1, :] |= out[..., 1:, :]
+        rows = grown.copy()
+        rows[..., :, 1:] |= grown[..., :, :-1]
+        rows[..., :, :-1] |= grown[..., :, 1:]
+        out = rows
+    return out

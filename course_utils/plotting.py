@@ -511,3 +511,164 @@ def plot_gan_samples(samples, *, real=None, centres=None, radius: float | None =
     ax.set_aspect("equal")
     _label_axes(ax, title=title)
     return drawn
+
+
+# --- lesson 12 ---
+def plot_scans(images, masks, *, labels=None, predictions=None, n_cols: int = 6, panel_size: float = 1.6, fig=None):
+    """Show scans in a grid with each lesion's mask outlined in red (lesson 12).
+
+    Args:
+        images: ``(n, h, w)`` or ``(n, h, w, 1)`` array of grey scans.
+        masks: ``(n, h, w)`` boolean array, True on the lesion (all False without one).
+        labels: Optional ``(n,)`` true labels (1: lesion), shown in each title.
+        predictions: Optional ``(n,)`` predicted labels; a wrong one is titled in red.
+        n_cols: Panels per row, an integer of at least 1.
+        panel_size: Width and height of one panel in inches.
+        fig: Figure to draw on; a new one is made when None.
+
+    Returns:
+        The array of axes, one per scan.
+
+    Raises:
+        ValueError: If the shapes do not match or `n_cols` is not a positive integer.
+    """
+    images = _as_array("images", images, (3, 4))
+    images = images[..., 0] if images.ndim == 4 else images
+    masks = _as_array("masks", masks, 3)
+    if masks.shape != images.shape:
+        raise ValueError(f"Expected `masks` of the images' shape {images.shape}. Received: shape={masks.shape}")
+    for name, values in (("labels", labels), ("predictions", predictions)):
+        if values is not None and np.shape(values) != (len(images),):
+            raise ValueError(f"Expected `{name}` of shape ({len(images)},). Received: shape={np.shape(values)}")
+    if isinstance(n_cols, bool) or not isinstance(n_cols, (int, np.integer)) or n_cols < 1:
+        raise ValueError(f"Expected `n_cols` to be an integer of at least 1. Received: n_cols={n_cols!r}")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    n_rows = -(-len(images) // n_cols)
+    if fig is None:
+        fig = plt.figure(figsize=(panel_size * n_cols, panel_size * n_rows))
+    axes = np.atleast_1d(fig.subplots(n_rows, n_cols, squeeze=False).ravel())
+    for i, ax in enumerate(axes):
+        ax.axis("off")
+        if i >= len(images):
+            continue
+        ax.imshow(images[i], cmap="gray", vmin=0.0, vmax=1.0)
+        if masks[i].any():
+            ax.contour(masks[i].astype(float), levels=[0.5], colors="red", linewidths=0.8)
+        if labels is not None:
+            title = "lesion" if labels[i] else "no lesion"
+            wrong = predictions is not None and predictions[i] != labels[i]
+            ax.set_title(title + (" (missed)" if wrong and labels[i] else " (false alarm)" if wrong else ""),
+                         fontsize=8, color="red" if wrong else "black")
+    return axes[:len(images)]
+
+
+def plot_precision_recall(curves: Mapping[str, object], *, points: Mapping[str, object] | None = None, baseline: float | None = None,
+                          ax=None, title=None):
+    """Draw precision–recall curves, recall on x and precision on y (lesson 12).
+
+    Args:
+        curves: ``{name: (recall, precision)}``, two 1-D arrays of the same length
+            each, e.g. from `sklearn.metrics.precision_recall_curve` (which
+            returns precision first: swap them).
+        points: Optional ``{name: (recall, precision)}`` single operating points,
+            drawn as markers (e.g. each model at its chosen threshold).
+        baseline: Optional share of positives: the precision of random guessing,
+            drawn as a dotted horizontal line.
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+
+    Returns:
+        The list of curve lines, in the order of `curves`.
+
+    Raises:
+        ValueError: If a curve's two arrays are not 1-D arrays of the same length.
+    """
+    ax = _axes(ax)
+    lines = []
+    for name, (recall, precision) in curves.items():
+        recall, precision = _as_array(f"{name} recall", recall, 1), _as_array(f"{name} precision", precision, 1)
+        if recall.shape != precision.shape:
+            raise ValueError(f"Expected recall and precision of the same length for {name!r}. "
+                             f"Received: shapes {recall.shape} and {precision.shape}")
+        (line,) = ax.step(recall, precision, where="post", label=name)
+        lines.append(line)
+    for index, (name, (recall, precision)) in enumerate((points or {}).items()):
+        ax.plot([recall], [precision], marker="o", linestyle="none", color=f"C{index}", markeredgecolor="k", label=name)
+    if baseline is not None:
+        ax.axhline(baseline, linestyle=":", color="0.5", label="random guessing")
+    ax.set_xlim(0.0, 1.02)
+    ax.set_ylim(0.0, 1.02)
+    _label_axes(ax, xlabel="recall (share of fraud caught)", ylabel="precision (share of alarms that are fraud)", title=title, legend=True)
+    return lines
+
+
+def plot_embedding(points, groups, *, ax=None, title=None, group_name: str = "group"):
+    """Scatter 2-D points (e.g. a projection of learned embeddings), one colour per group (lesson 12).
+
+    Args:
+        points: ``(n, 2)`` array.
+        groups: ``(n,)`` integer group of each point (e.g. the generator's hidden groups).
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+        group_name: Word used in the legend, e.g. ``"taste group"``.
+
+    Returns:
+        The list of `PathCollection`s, one per group in increasing order.
+
+    Raises:
+        ValueError: If `points` is not ``(n, 2)`` or `groups` not ``(n,)``.
+    """
+    points = _as_array("points", points, 2)
+    groups = _as_array("groups", groups, 1)
+    if points.shape[1] != 2 or len(groups) != len(points):
+        raise ValueError(f"Expected `points` of shape (n, 2) and `groups` of shape (n,). "
+                         f"Received: shapes {points.shape} and {groups.shape}")
+    ax = _axes(ax)
+    drawn = [ax.scatter(points[groups == group, 0], points[groups == group, 1], s=12, label=f"{group_name} {group}")
+             for group in np.unique(groups)]
+    _label_axes(ax, title=title, legend=True)
+    return drawn
+
+
+# --- lesson 13 ---
+def plot_saliency_maps(images, saliency, masks, *, titles=None, panel_size: float = 1.6, fig=None):
+    """Show scans (top row) above their saliency maps (bottom row), the lesion's mask outlined on both (lesson 13).
+
+    Args:
+        images: ``(n, h, w)`` or ``(n, h, w, 1)`` array of grey scans.
+        saliency: ``(n, h, w)`` array of non-negative saliency values (drawn with each map's own scale).
+        masks: ``(n, h, w)`` boolean array, True on the lesion.
+        titles: Optional ``n`` strings, one above each scan.
+        panel_size: Width and height of one panel in inches.
+        fig: Figure to draw on; a new one is made when None.
+
+    Returns:
+        The ``(2, n)`` array of axes: scans, then saliency maps.
+
+    Raises:
+        ValueError: If the shapes do not match or `titles` does not have ``n`` entries.
+    """
+    images = _as_array("images", images, (3, 4))
+    images = images[..., 0] if images.ndim == 4 else images
+    saliency, masks = _as_array("saliency", saliency, 3), _as_array("masks", masks, 3)
+    for name, array in (("saliency", saliency), ("masks", masks)):
+        if array.shape != images.shape:
+            raise ValueError(f"Expected `{name}` of the images' shape {images.shape}. Received: shape={array.shape}")
+    if titles is not None and len(titles) != len(images):
+        raise ValueError(f"Expected `titles` to have {len(images)} entries. Received: {len(titles)}")
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    if fig is None:
+        fig = plt.figure(figsize=(panel_size * len(images), 2 * panel_size))
+    axes = np.asarray(fig.subplots(2, len(images), squeeze=False))
+    for i in range(len(images)):
+        axes[0, i].imshow(images[i], cmap="gray", vmin=0.0, vmax=1.0)
+        axes[1, i].imshow(saliency[i], cmap="hot")
+        for ax in axes[:, i]:
+            ax.axis("off")
+            if masks[i].any():
+                ax.contour(masks[i].astype(float), levels=[0.5], colors="cyan", linewidths=0.8)
+        if titles is not None:
+            axes[0, i].set_title(str(titles[i]), fontsize=8)
+    return axes

@@ -568,3 +568,16 @@ def test_partial_points_show_in_the_check_cell_and_in_the_table():
 def test_a_malformed_rubric_is_refused_when_the_task_is_defined(rubric):
     with pytest.raises(ValueError, match="rubric"):
         _rubric_task(rubric=rubric)
+
+
+@pytest.mark.parametrize("expected, value, right", [(np.inf, np.inf, True), (np.inf, 1e300, False), (np.inf, -np.inf, False),
+                                                    (-np.inf, -np.inf, True), (np.nan, np.nan, True), (np.nan, 0.0, False),
+                                                    (np.array([1.0, np.inf]), np.array([1.0, 5.0]), False),
+                                                    (np.array([1.0, np.inf]), np.array([1.0 + 1e-9, np.inf]), True)])
+def test_where_a_right_answer_gives_inf_or_nan_only_the_same_is_right(expected, value, right):
+    """A tolerance relative to inf is inf: it must not accept every finite number (and must not warn)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert (compare_values(to_plain(expected), to_plain(value)) is None) == right
