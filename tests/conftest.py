@@ -26,6 +26,19 @@ def no_network(monkeypatch):
 
 
 @pytest.fixture
+def ax():
+    """A fresh matplotlib Axes (non-interactive backend), closed after the test."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots()
+    yield axes
+    plt.close(fig)
+
+
+@pytest.fixture
 def repo() -> Path:
     """The repository root."""
     return REPO

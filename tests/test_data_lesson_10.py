@@ -171,13 +171,6 @@ def test_sentiment_rejects_bad_arguments_and_echoes_them(kwargs, name):
 # --- plot_forecast and plot_gradient_norms ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def ax():
-    fig, axes = plt.subplots()
-    yield axes
-    plt.close(fig)
-
-
 def test_plot_forecast_draws_the_truth_then_each_forecast(ax):
     truth = np.arange(5.0)
     lines = plot_forecast(truth, {"model": truth + 0.5, "baseline": truth - 1}, x=np.linspace(2000, 2001, 5), ax=ax, ylabel="ppm")

@@ -9,13 +9,6 @@ import pytest  # noqa: E402
 from course_utils import plotting  # noqa: E402
 
 
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
-
-
 def test_plot_functions_draws_one_curve_per_function(ax):
     lines = plotting.plot_functions({"relu": lambda x: np.maximum(x, 0), "identity": lambda x: x}, x_range=(-2, 2), num=5, ax=ax)
     assert [line.get_label() for line in lines] == ["relu", "identity"]
