@@ -513,7 +513,28 @@ def plot_gan_samples(samples, *, real=None, centres=None, radius: float | None =
     return drawn
 
 
-# --- lesson 12 ---
+# --- lessons 12 and 13 ---
+def _scans_with(images, **same_shape) -> "tuple[np.ndarray, dict]":
+    """Grey scans as ``(n, h, w)`` and each named ``(n, h, w)`` array, checked to have the scans' shape.
+
+    Raises:
+        ValueError: Naming the array whose shape differs, and its shape.
+    """
+    images = _as_array("images", images, (3, 4))
+    images = images[..., 0] if images.ndim == 4 else images
+    arrays = {name: _as_array(name, array, 3) for name, array in same_shape.items()}
+    for name, array in arrays.items():
+        if array.shape != images.shape:
+            raise ValueError(f"Expected `{name}` of the images' shape {images.shape}. Received: shape={array.shape}")
+    return images, arrays
+
+
+def _outline(ax, mask, color: str) -> None:
+    """Draw the outline of a boolean mask on `ax` (nothing when the mask is empty)."""
+    if mask.any():
+        ax.contour(mask.astype(float), levels=[0.5], colors=color, linewidths=0.8)
+
+
 def plot_scans(images, masks, *, labels=None, predictions=None, n_cols: int = 6, panel_size: float = 1.6, fig=None):
     """Show scans in a grid with each lesion's mask outlined in red (lesson 12).
 
@@ -532,11 +553,8 @@ def plot_scans(images, masks, *, labels=None, predictions=None, n_cols: int = 6,
     Raises:
         ValueError: If the shapes do not match or `n_cols` is not a positive integer.
     """
-    images = _as_array("images", images, (3, 4))
-    images = images[..., 0] if images.ndim == 4 else images
-    masks = _as_array("masks", masks, 3)
-    if masks.shape != images.shape:
-        raise ValueError(f"Expected `masks` of the images' shape {images.shape}. Received: shape={masks.shape}")
+    images, masks = _scans_with(images, masks=masks)
+    masks = masks["masks"]
     for name, values in (("labels", labels), ("predictions", predictions)):
         if values is not None and np.shape(values) != (len(images),):
             raise ValueError(f"Expected `{name}` of shape ({len(images)},). Received: shape={np.shape(values)}")
@@ -553,8 +571,7 @@ def plot_scans(images, masks, *, labels=None, predictions=None, n_cols: int = 6,
         if i >= len(images):
             continue
         ax.imshow(images[i], cmap="gray", vmin=0.0, vmax=1.0)
-        if masks[i].any():
-            ax.contour(masks[i].astype(float), levels=[0.5], colors="red", linewidths=0.8)
+        _outline(ax, masks[i], "red")
         if labels is not None:
             title = "lesion" if labels[i] else "no lesion"
             wrong = predictions is not None and predictions[i] != labels[i]
@@ -631,7 +648,6 @@ def plot_embedding(points, groups, *, ax=None, title=None, group_name: str = "gr
     return drawn
 
 
-# --- lesson 13 ---
 def plot_saliency_maps(images, saliency, masks, *, titles=None, panel_size: float = 1.6, fig=None):
     """Show scans (top row) above their saliency maps (bottom row), the lesion's mask outlined on both (lesson 13).
 
@@ -649,12 +665,8 @@ def plot_saliency_maps(images, saliency, masks, *, titles=None, panel_size: floa
     Raises:
         ValueError: If the shapes do not match or `titles` does not have ``n`` entries.
     """
-    images = _as_array("images", images, (3, 4))
-    images = images[..., 0] if images.ndim == 4 else images
-    saliency, masks = _as_array("saliency", saliency, 3), _as_array("masks", masks, 3)
-    for name, array in (("saliency", saliency), ("masks", masks)):
-        if array.shape != images.shape:
-            raise ValueError(f"Expected `{name}` of the images' shape {images.shape}. Received: shape={array.shape}")
+    images, arrays = _scans_with(images, saliency=saliency, masks=masks)
+    saliency, masks = arrays["saliency"], arrays["masks"]
     if titles is not None and len(titles) != len(images):
         raise ValueError(f"Expected `titles` to have {len(images)} entries. Received: {len(titles)}")
     import matplotlib.pyplot as plt  # noqa: PLC0415
@@ -667,8 +679,7 @@ def plot_saliency_maps(images, saliency, masks, *, titles=None, panel_size: floa
         axes[1, i].imshow(saliency[i], cmap="hot")
         for ax in axes[:, i]:
             ax.axis("off")
-            if masks[i].any():
-                ax.contour(masks[i].astype(float), levels=[0.5], colors="cyan", linewidths=0.8)
+            _outline(ax, masks[i], "cyan")
         if titles is not None:
             axes[0, i].set_title(str(titles[i]), fontsize=8)
     return axes
