@@ -111,12 +111,12 @@ def _cnn_layers(keras, *, logits=False, filters=(16, 32)):
 
 
 def train_image_classifier(x_train, y_train):
-    """Reference: a small CNN (two convolutions, pooling, global max pooling), Adam, 20 epochs."""
+    """Reference: a small CNN (two convolutions, pooling, global max pooling), Adam, 15 epochs."""
     import keras  # noqa: PLC0415
 
     model = keras.Sequential([keras.Input(x_train.shape[1:]), *_cnn_layers(keras)])
     model.compile(optimizer=keras.optimizers.Adam(0.005), loss="sparse_categorical_crossentropy")
-    model.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
+    model.fit(x_train, y_train, epochs=15, batch_size=32, verbose=0)
     return model
 
 
@@ -130,7 +130,7 @@ def _image_functional_logits(x_train, y_train):
         outputs = layer(outputs)
     model = keras.Model(inputs, outputs)
     model.compile(optimizer=keras.optimizers.Adam(0.005), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-    model.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
+    model.fit(x_train, y_train, epochs=15, batch_size=32, verbose=0)
     return model
 
 
@@ -140,7 +140,7 @@ def _image_one_hot(x_train, y_train):
 
     model = keras.Sequential([keras.Input(x_train.shape[1:]), *_cnn_layers(keras, filters=(24, 32))])
     model.compile(optimizer=keras.optimizers.Adam(0.005), loss="categorical_crossentropy")
-    model.fit(x_train, keras.utils.to_categorical(y_train, 10), epochs=20, batch_size=32, verbose=0)
+    model.fit(x_train, keras.utils.to_categorical(y_train, 10), epochs=15, batch_size=32, verbose=0)
     return model
 
 
@@ -155,7 +155,7 @@ def _image_flatten_head(x_train, y_train):
         keras.layers.Flatten(), keras.layers.Dropout(0.2), keras.layers.Dense(10, activation="softmax"),
     ])
     model.compile(optimizer=keras.optimizers.Adam(0.005), loss="sparse_categorical_crossentropy")
-    model.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
+    model.fit(x_train, y_train, epochs=15, batch_size=32, verbose=0)
     return model
 
 
@@ -197,7 +197,7 @@ def _vocabulary_size() -> int:
     return len(sentiment_vocabulary())
 
 
-def _fit_text_model(model, ids_train, y_train, *, epochs=8, learning_rate=0.01, loss="sparse_categorical_crossentropy"):
+def _fit_text_model(model, ids_train, y_train, *, epochs=5, learning_rate=0.01, loss="sparse_categorical_crossentropy"):
     import keras  # noqa: PLC0415
 
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=loss)
@@ -206,7 +206,7 @@ def _fit_text_model(model, ids_train, y_train, *, epochs=8, learning_rate=0.01, 
 
 
 def train_sentiment_classifier(ids_train, y_train):
-    """Reference: Embedding(mask_zero=True), a GRU of 16 units and Dense(2, softmax), Adam, 8 epochs."""
+    """Reference: Embedding(mask_zero=True), a GRU of 16 units and Dense(2, softmax), Adam, 5 epochs."""
     import keras  # noqa: PLC0415
 
     model = keras.Sequential([keras.Input((ids_train.shape[1],), dtype="int64"), keras.layers.Embedding(_vocabulary_size(), 16, mask_zero=True),
@@ -222,7 +222,7 @@ def _sentiment_lstm_logits(ids_train, y_train):
     hidden = keras.layers.LSTM(16)(keras.layers.Embedding(_vocabulary_size(), 16)(inputs))
     model = keras.Model(inputs, keras.layers.Dense(2)(hidden))
     model.compile(optimizer=keras.optimizers.Adam(0.01), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-    model.fit(ids_train, y_train, epochs=10, batch_size=32, verbose=0)
+    model.fit(ids_train, y_train, epochs=6, batch_size=32, verbose=0)
     return model
 
 
@@ -242,7 +242,7 @@ def _sentiment_convolution(ids_train, y_train):
     model = keras.Sequential([keras.Input((ids_train.shape[1],), dtype="int64"), keras.layers.Embedding(_vocabulary_size(), 16),
                               keras.layers.Conv1D(32, 3, padding="same", activation="relu"), keras.layers.GlobalMaxPooling1D(),
                               keras.layers.Dense(2, activation="softmax")])
-    return _fit_text_model(model, ids_train, y_train, epochs=10)
+    return _fit_text_model(model, ids_train, y_train, epochs=6)
 
 
 def _sentiment_bag_of_words(ids_train, y_train):

@@ -17,7 +17,7 @@ from ..grading.builders import function_task
 from ..grading.models import UNTRAINED_HINT, held_out_accuracy, never_trained, run_classifier
 from ..grading.tasks import Case, Task
 
-IMAGE_RUBRIC = ((0.50, 1), (0.80, 2), (0.90, 4))
+IMAGE_RUBRIC = ((0.40, 1), (0.80, 2), (0.90, 4))
 SENTIMENT_RUBRIC = ((0.55, 1), (0.80, 2), (0.95, 4))
 TRAINING_BUDGET = 60.0  # seconds for one call of a capstone training function
 SENTIMENT_PAIRS = 1000
