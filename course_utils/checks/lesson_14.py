@@ -171,7 +171,7 @@ TASKS = [
              "threshold.",
         more_hints=(
             "A flat MLP learns each digit at each position on its own. Two small Conv2D layers with pooling between them "
-            "(or a global pooling at the end) recognise a stroke wherever it is, with fewer parameters; Adam and about 20 "
+            "(or a global pooling at the end) recognise a stroke wherever it is, with fewer parameters; Adam and a dozen "
             "epochs are enough.",
             "Check on the notebook's own split before you run the check: train on its training images, measure the "
             "accuracy on its test images, and keep the training within the time budget.",
