@@ -1166,3 +1166,101 @@ def dilate_masks(masks, *, pixels: int = 1) -> np.ndarray:
         rows[..., :, :-1] |= grown[..., :, 1:]
         out = rows
     return out
+
+
+# --- lesson 14 ---
+SHIFTED_DIGITS_MARGIN = 2
+SENTIMENT_LENGTH = 10
+SENTIMENT_PADDING, SENTIMENT_UNKNOWN = "", "[UNK]"
+
+
+def load_shifted_digits(*, max_shift: int = 2, noise: float = 0.05, test_fraction: float = 0.25, seed: int = 0) -> Split:
+    """Digits on a larger canvas, each moved by its own random shift, with pixel noise: lesson 14's capstone images.
+
+    The 8x8 digits of `load_digits` get a blank border `max_shift` pixels wide (`pad_images`), then every image is
+    shifted by its own offset of at most `max_shift` pixels in each direction (`shift_images_randomly`, never 0, 0),
+    and Gaussian noise of standard deviation `noise` is added, clipped to [0, 1]. Training and test images are
+    shifted and noised independently: a model must recognise a digit wherever it sits.
+
+    Args:
+        max_shift: Largest shift in either direction, an integer from 1 to 4 (the canvas grows by twice that).
+        noise: Standard deviation of the pixel noise, a number >= 0.
+        test_fraction: Fraction of the images held out for testing, in (0, 1).
+        seed: Non-negative integer that fixes the split, the shifts and the noise.
+
+    Returns:
+        A `Split` of float32 images ``(n, 8 + 2·max_shift, 8 + 2·max_shift, 1)`` in [0, 1] and int64 labels 0..9.
+
+    Raises:
+        ValueError: If an argument is out of range; the message echoes the value received.
+
+    Example:
+        >>> x_train, x_test, y_train, y_test = load_shifted_digits(seed=0)
+        >>> x_train.shape, x_test.shape
+        ((1347, 12, 12, 1), (450, 12, 12, 1))
+    """
+    max_shift = _check_integer("max_shift", max_shift, minimum=1, expected="an integer from 1 to 4")
+    if max_shift > 4:
+        raise ValueError(f"Expected `max_shift` to be an integer from 1 to 4. Received: max_shift={max_shift!r}")
+    noise, seed = _check_noise(noise), _check_seed(seed)
+    split = load_digits(test_fraction=test_fraction, seed=seed, flatten=False)
+    rng = np.random.default_rng([seed, 14])
+    parts = []
+    for images in (split.x_train, split.x_test):
+        shifted, _ = shift_images_randomly(pad_images(images, max_shift), max_shift=max_shift, seed=int(rng.integers(2**31)))
+        noisy = np.clip(shifted + rng.normal(0.0, noise, shifted.shape), 0.0, 1.0) if noise else shifted
+        parts.append(noisy.astype(np.float32)[..., None])
+    return Split(parts[0], parts[1], split.y_train, split.y_test)
+
+
+def sentiment_vocabulary() -> tuple:
+    """Every word of `load_sentiment`'s sentences, in a fixed order, after a padding and an unknown token (lesson 14).
+
+    Index 0 is the padding token ``""`` and index 1 the unknown token ``"[UNK]"``, as in Keras's
+    ``TextVectorization``; the words follow. The list is fixed by the code, not learned from data, so a model
+    trained on ids from `encode_sentences` can be saved, sent and rebuilt elsewhere with the same meaning of every
+    id (a ``TextVectorization`` layer's vocabulary does not travel with a model's architecture and weights).
+
+    Returns:
+        A tuple of strings; a word's index in it is its id.
+
+    Example:
+        >>> vocabulary = sentiment_vocabulary()
+        >>> vocabulary[:4], len(vocabulary)
+        (('', '[UNK]', 'the', 'film'), 34)
+    """
+    nouns = [subject.split()[1] for subject in SENTIMENT_SUBJECTS]
+    return (SENTIMENT_PADDING, SENTIMENT_UNKNOWN, "the", *nouns, "was", "but", "although", "not", ",", "just", "and",
+            *SENTIMENT_POSITIVE, *SENTIMENT_NEGATIVE)
+
+
+def encode_sentences(texts, *, length: int = SENTIMENT_LENGTH) -> np.ndarray:
+    """Turn sentences into rows of word ids of `sentiment_vocabulary`, padded with 0 at the end (lesson 14).
+
+    Words are the text, lower-cased, split at spaces (the comma is a word of its own in `load_sentiment`);
+    a word outside the vocabulary gets id 1; a sentence longer than `length` words is cut after `length`.
+
+    Args:
+        texts: A sequence (list or array) of strings.
+        length: Number of ids per sentence, a positive integer.
+
+    Returns:
+        An int64 array of shape ``(len(texts), length)``.
+
+    Raises:
+        ValueError: If `texts` is not a sequence of strings or `length` is not a positive integer.
+
+    Example:
+        >>> encode_sentences(["the film was fun", "The plot was superb"], length=6).tolist()
+        [[2, 3, 11, 20, 0, 0], [2, 4, 11, 1, 0, 0]]
+    """
+    length = _check_integer("length", length, minimum=1, expected="a positive integer")
+    if isinstance(texts, str) or not all(isinstance(text, (str, np.str_)) for text in np.asarray(texts, dtype=object).ravel()) \
+            or np.ndim(texts) != 1:
+        raise ValueError(f"Expected `texts` to be a sequence of strings. Received: texts={str(texts)[:80]!r}")
+    index = {word: position for position, word in enumerate(sentiment_vocabulary())}
+    ids = np.zeros((len(texts), length), dtype=np.int64)
+    for row, text in enumerate(texts):
+        words = [index.get(word, 1) for word in str(text).lower().split()][:length]
+        ids[row, :len(words)] = words
+    return ids
