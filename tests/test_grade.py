@@ -16,7 +16,7 @@ from .conftest import REPO, run_course
 
 SOLUTION = nbformat.read(REPO / "solutions" / "01_tensors.ipynb", as_version=4)
 EXERCISE = nbformat.read(REPO / "exercises" / "01_tensors.ipynb", as_version=4)
-FULL, TASKS = 10, ["01.weighted_sum", "01.dense_layer", "01.standardize", "01.flatten_images"]
+FULL, TASKS = 10, ["01.dense_layer", "01.weighted_sum", "01.standardize", "01.squared_distances"]
 LIMITS = ["--notebook-timeout", "45", "--cell-timeout", "8", "--memory-mb", "1200", "--jobs", "2", "--seed", "20261129"]
 
 

@@ -236,10 +236,10 @@ def test_time_limit_leaves_no_alarm_behind():
 
 
 def test_a_case_failure_never_hides_the_other_cases():
-    task = get_task("01.flatten_images")
+    task = get_task("01.standardize")
     cases = task.cases()
-    result = grade_answer("01.flatten_images", lambda images: images.reshape(len(images), 64))
-    assert [case.passed for case in result.cases] == [True, False, False]
+    result = grade_answer("01.standardize", lambda x: (x - x.mean(axis=0)) / x.std(axis=0))  # no guard for constant columns
+    assert [case.passed for case in result.cases] == [True, False, False, True]
     assert isinstance(cases[0], Case)
 
 

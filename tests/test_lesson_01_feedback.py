@@ -7,17 +7,29 @@ from .test_checks import HIDDEN_SEEDS, grade
 from .test_feedback import _task_texts
 
 
-def test_keras_flatten_passes_and_the_pixels_must_come_back_unchanged():
-    """keras.layers.Flatten (float32) used to fail the exact comparison, and the text did not say that float32 is allowed:
-    it passes now, float32 rounding is allowed and nothing more, and the text says so."""
-    import keras
-
-    task = get_task("01.flatten_images")
+def test_the_weighted_sum_reads_inputs_of_any_shape_and_a_matrix_product_fails():
+    """Issue 13: the task applies a neuron to a layout the lesson did not show (images, colour images); the lesson's
+    flat `x @ w + b` is not a weighted sum of two images, and the text warns about it."""
+    task = get_task("01.weighted_sum")
     for seed in (None, *HIDDEN_SEEDS):
-        assert grade(task, lambda images: keras.layers.Flatten()(images), seed).passed
-    assert not grade(task, lambda images: images.reshape(len(images), -1) * (1 + 1e-12)).passed  # float64: exact
-    assert not grade(task, lambda images: images.reshape(len(images), -1).astype(np.float32) + np.float32(1e-3)).passed
-    assert "float32" in _task_texts("01")["01.flatten_images"]
+        shapes = [case.inputs[0].shape for case in task.cases(seed)]
+        assert any(len(shape) == 3 for shape in shapes) and any(len(shape) == 2 and shape[0] != shape[1] for shape in shapes)
+        assert grade(task, lambda x, w, b: float(np.sum(x * w) + b), seed).passed
+        assert not grade(task, lambda x, w, b: float(np.sum(x @ w) + b), seed).passed
+    assert "x @ w" in _task_texts("01")["01.weighted_sum"]
+
+
+def test_squared_distances_rejects_distances_and_accepts_the_expansion_in_float32():
+    """The task asks for squared distances, shape (n, m): the square root fails, the fast expansion passes even in float32."""
+    task = get_task("01.squared_distances")
+
+    def expansion_float32(a, b):
+        a, b = a.astype(np.float32), b.astype(np.float32)
+        return (a * a).sum(axis=1)[:, None] + (b * b).sum(axis=1)[None, :] - 2 * a @ b.T
+
+    for seed in (None, *HIDDEN_SEEDS):
+        assert grade(task, expansion_float32, seed).passed, seed
+        assert not grade(task, lambda a, b: np.sqrt(((a[:, None] - b[None]) ** 2).sum(-1)), seed).passed
 
 
 def test_a_keras_dense_layer_holding_w_and_b_passes_the_dense_task():

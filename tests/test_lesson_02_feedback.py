@@ -1,4 +1,4 @@
-"""Exercise 02's checks reject a sigmoid that overflows and use Keras's weight layout (issue 10, items 3 to 5).
+"""Exercise 02's checks reject a sigmoid that overflows and use Keras's weight layout (issue 10, items 3 to 5; issue 13).
 
 Each test whose docstring starts with "Before:" failed before the change it guards.
 """
@@ -36,18 +36,25 @@ def test_a_sigmoid_that_overflows_fails_with_an_overflowed_line(answer):
         assert not result.passed and _overflowed(result), seed
 
 
-def test_a_neuron_with_the_lessons_sigmoid_fails_with_an_overflowed_line():
-    """Before: the neuron passed its "very negative weighted sum" case with a sigmoid that overflows there."""
-    result = grade(get_task("02.neuron"), lambda x, w, b: float(_lessons_sigmoid(np.dot(w, x) + b)))
-    assert not result.passed and _overflowed(result)
+def test_a_log_sigmoid_that_overflows_or_rounds_to_zero_fails():
+    """Issue 13: the log of the lesson's sigmoid overflows (an overflowed line); the log of a safe sigmoid gives -inf."""
+    for seed in SEEDS:
+        result = grade(get_task("02.log_sigmoid"), lambda z: np.log(_lessons_sigmoid(z)), seed)
+        assert not result.passed and _overflowed(result), seed
+
+    def log_of_safe_sigmoid(z):
+        e = np.exp(-np.abs(z))
+        return np.log(np.where(z >= 0, 1 / (1 + e), e / (1 + e)))
+
+    for seed in SEEDS:
+        assert not grade(get_task("02.log_sigmoid"), log_of_safe_sigmoid, seed).passed, seed
 
 
-def test_a_keras_sigmoid_passes():
-    """`keras.activations.sigmoid` is stable and returns tensors: a right answer to both tasks, which forbid overflow."""
+def test_keras_sigmoid_and_log_sigmoid_pass():
+    """`keras.activations.sigmoid` and `keras.ops.log_sigmoid` are stable and return tensors: right answers to tasks that forbid overflow."""
     import keras
 
-    for task_id, answer in [("02.sigmoid", keras.activations.sigmoid),
-                            ("02.neuron", lambda x, w, b: keras.activations.sigmoid(keras.ops.dot(w, x) + b))]:
+    for task_id, answer in [("02.sigmoid", keras.activations.sigmoid), ("02.log_sigmoid", keras.ops.log_sigmoid)]:
         for seed in SEEDS:
             assert grade(get_task(task_id), answer, seed).passed, (task_id, seed)
 
@@ -72,14 +79,26 @@ def test_the_dense_layer_uses_keras_weight_layout():
         assert not grade(task, lambda x, W, b: 1 / (1 + np.exp(-(x @ W.T + b))), seed).passed, seed
 
 
-def test_the_forward_pass_uses_keras_weight_layout():
-    """Before: W1 and W2 had shape (units, inputs); two Keras Dense layers loaded with them failed."""
-    task = get_task("02.forward")
+def test_the_collapsed_layer_uses_keras_weight_layout_and_equals_a_keras_stack():
+    """Issue 13: every layer of the stack is in Keras's layout, and so is the collapsed W: a Keras stack of linear Dense
+    layers, probed with zeros and the identity, passes; keeping only the last layer fails."""
+    import keras
+
+    def keras_stack(layers):
+        inputs = layers[0][0].shape[0]
+        model = keras.Sequential([keras.Input(shape=(inputs,))] + [keras.layers.Dense(W.shape[1], dtype="float64") for W, _ in layers])
+        for layer, (W, b) in zip(model.layers, layers):
+            layer.set_weights([W, b])
+        b = model(np.zeros((1, inputs)))[0]
+        return model(np.eye(inputs)) - b, b
+
+    task = get_task("02.collapse")
     for seed in SEEDS:
         for case in task.cases(seed):
-            x, W1, b1, W2, b2 = case.inputs
-            assert W1.shape == (x.shape[1], b1.shape[0]) and W2.shape == (b1.shape[0], b2.shape[0]), case.name
-        assert grade(task, lambda x, W1, b1, W2, b2: _keras_dense(_keras_dense(x, W1, b1), W2, b2), seed).passed, seed
+            (layers,) = case.inputs
+            assert all(W.shape[0] == b_before.shape[0] for (W, _), (_, b_before) in zip(layers[1:], layers)), case.name
+        assert grade(task, keras_stack, seed).passed, seed
+        assert not grade(task, lambda layers: (layers[-1][0], layers[-1][1]), seed).passed, seed
 
 
 def test_the_exercise_text_states_keras_weight_layout():

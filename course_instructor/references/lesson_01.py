@@ -11,8 +11,8 @@ from . import Reference, RightAnswer, WrongAnswer
 
 
 def weighted_sum(x, w, b):
-    """Reference: the weighted sum x·w + b of one input vector, as a float."""
-    return float(np.dot(x, w) + b)
+    """Reference: one neuron reading a whole input of any shape (an image): the sum of x * w over every entry, plus b, as a float."""
+    return float(np.sum(np.asarray(x) * np.asarray(w)) + b)
 
 
 def dense(x, w, b):
@@ -27,39 +27,49 @@ def standardize(x):
     return (x - mean) / np.where(std > 0, std, 1.0)
 
 
-def flatten_images(images):
-    """Reference: turn (n, height, width) images into (n, height*width) rows, row by row."""
-    images = np.asarray(images)
-    return images.reshape(len(images), -1)
+def squared_distances(a, b):
+    """Reference: the squared Euclidean distance between every row of a (n, d) and every row of b (m, d), shape (n, m)."""
+    a, b = np.asarray(a), np.asarray(b)
+    return ((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=-1)
 
 
 # --- right answers in other styles -------------------------------------------------------------------------------
 
 def _weighted_sum_tensorflow():
-    """Right: TensorFlow's tensordot, returning a 0-d tensor."""
+    """Right: TensorFlow's reduce_sum of the element-wise product, returning a 0-d tensor."""
     import tensorflow as tf  # noqa: PLC0415
 
-    return lambda x, w, b: tf.tensordot(tf.constant(x), tf.constant(w), axes=1) + b
+    return lambda x, w, b: tf.reduce_sum(tf.constant(x) * tf.constant(w)) + b
 
 
 def _weighted_sum_keras():
-    """Right: keras.ops.dot on float32 tensors, as in lesson 01 (a 0-d float32 tensor)."""
+    """Right: both inputs flattened by keras.ops.reshape, then keras.ops.dot, in float32 (a 0-d float32 tensor)."""
     import keras  # noqa: PLC0415
 
-    return lambda x, w, b: keras.ops.dot(keras.ops.convert_to_tensor(x, "float32"), keras.ops.convert_to_tensor(w, "float32")) + b
+    def weighted_sum_keras(x, w, b):
+        x, w = (keras.ops.reshape(keras.ops.convert_to_tensor(a, "float32"), (-1,)) for a in (x, w))
+        return keras.ops.dot(x, w) + b
+
+    return weighted_sum_keras
 
 
 def _weighted_sum_loop(x, w, b):
-    """Right: a plain Python loop over the inputs."""
+    """Right: a plain Python loop over every entry (NumPy's flat iterator)."""
     total = 0.0
-    for x_k, w_k in zip(x, w):
+    for x_k, w_k in zip(np.asarray(x).flat, np.asarray(w).flat):
         total += x_k * w_k
     return total + b
 
 
-def _weighted_sum_float32(x, w, b):
-    """Right: NumPy in float32 (returns a NumPy float32 number)."""
-    return x.astype(np.float32) @ w.astype(np.float32) + np.float32(b)
+def _weighted_sum_vdot(x, w, b):
+    """Right: np.vdot, which flattens both arrays (returns a NumPy float64)."""
+    return np.vdot(x, w) + b
+
+
+def _weighted_sum_tensordot(x, w, b):
+    """Right: np.tensordot over every axis, in float32."""
+    x, w = np.asarray(x, dtype=np.float32), np.asarray(w, dtype=np.float32)
+    return np.tensordot(x, w, axes=x.ndim) + np.float32(b)
 
 
 def _dense_tensorflow():
@@ -140,28 +150,39 @@ def _standardize_float32(x):
     return (x - x.mean(axis=0)) / np.where(std > 0, std, np.float32(1))
 
 
-def _flatten_keras_layer():
-    """Right: keras.layers.Flatten (computes in float32, so float64 pixels come back rounded to float32)."""
+def _squared_distances_expansion(a, b):
+    """Right: |a|^2 + |b|^2 - 2 a·b with one matrix product (the trick libraries use), float64."""
+    return (a ** 2).sum(axis=1)[:, None] + (b ** 2).sum(axis=1)[None, :] - 2 * a @ b.T
+
+
+def _squared_distances_scipy():
+    """Right: scipy.spatial.distance.cdist with the squared Euclidean metric."""
+    from scipy.spatial.distance import cdist  # noqa: PLC0415
+
+    return lambda a, b: cdist(a, b, "sqeuclidean")
+
+
+def _squared_distances_keras():
+    """Right: keras.ops in float32, broadcasting with expand_dims (a float32 tensor)."""
     import keras  # noqa: PLC0415
 
-    return lambda images: keras.layers.Flatten()(images)
+    def squared_distances_keras(a, b):
+        a, b = keras.ops.convert_to_tensor(a, "float32"), keras.ops.convert_to_tensor(b, "float32")
+        return keras.ops.sum(keras.ops.square(keras.ops.expand_dims(a, 1) - keras.ops.expand_dims(b, 0)), axis=-1)
+
+    return squared_distances_keras
 
 
-def _flatten_tensorflow():
-    """Right: tf.reshape with -1, returning a tensor."""
+def _squared_distances_tensorflow():
+    """Right: TensorFlow ops, returning a tensor."""
     import tensorflow as tf  # noqa: PLC0415
 
-    return lambda images: tf.reshape(images, (tf.shape(images)[0], -1))
+    return lambda a, b: tf.reduce_sum(tf.square(tf.constant(a)[:, tf.newaxis, :] - tf.constant(b)[tf.newaxis, :, :]), axis=-1)
 
 
-def _flatten_loop(images):
-    """Right: every pixel of every image in Python loops, row by row."""
-    return np.array([[pixel for row in image for pixel in row] for image in images])
-
-
-def _flatten_ravel(images):
-    """Right: each image's ravel, stacked."""
-    return np.stack([image.ravel() for image in images])
+def _squared_distances_loop(a, b):
+    """Right: Python loops over both sets of points and their coordinates."""
+    return np.array([[sum((float(p) - float(q)) ** 2 for p, q in zip(row_a, row_b)) for row_b in b] for row_a in a])
 
 
 # --- known-wrong answers ---------------------------------------------------------------------------------------------
@@ -181,18 +202,6 @@ def _standardize_sample_std(x):
 
 
 REFERENCES = {
-    "01.weighted_sum": Reference(weighted_sum, (
-        WrongAnswer("forgets the bias", lambda: lambda x, w, b: float(np.dot(w, x))),
-        WrongAnswer("returns the products without summing", lambda: lambda x, w, b: np.asarray(x) * np.asarray(w) + b),
-        WrongAnswer("adds the bias to every product before summing", lambda: lambda x, w, b: float(np.sum(np.asarray(x) * np.asarray(w) + b))),
-        WrongAnswer("averages the products instead of adding them up", lambda: lambda x, w, b: float(np.mean(np.asarray(x) * np.asarray(w)) + b)),
-        WrongAnswer("hard-codes the notebook's example", lambda: lambda x, w, b: 5.5),
-    ), right_answers=(
-        RightAnswer("TensorFlow tf.tensordot, returns a 0-d tensor", _weighted_sum_tensorflow),
-        RightAnswer("keras.ops.dot in float32, returns a 0-d tensor", _weighted_sum_keras),
-        RightAnswer("a Python loop over the inputs", lambda: _weighted_sum_loop),
-        RightAnswer("NumPy in float32, returns a NumPy float32", lambda: _weighted_sum_float32),
-    )),
     "01.dense_layer": Reference(dense, (
         WrongAnswer("forgets the bias", lambda: lambda x, w, b: x @ w),
         WrongAnswer("transposes the weights", lambda: lambda x, w, b: x @ w.T + b),
@@ -205,6 +214,22 @@ REFERENCES = {
         RightAnswer("Python loops over examples, units and inputs", lambda: _dense_loop),
         RightAnswer("NumPy einsum", lambda: lambda x, w, b: np.einsum("nd,dk->nk", x, w) + b),
         RightAnswer("NumPy in float32", lambda: lambda x, w, b: x.astype(np.float32) @ w.astype(np.float32) + b.astype(np.float32)),
+    )),
+    "01.weighted_sum": Reference(weighted_sum, (
+        WrongAnswer("forgets the bias", lambda: lambda x, w, b: float(np.sum(np.asarray(x) * np.asarray(w)))),
+        WrongAnswer("multiplies the image and the weights as matrices and sums the result",
+                    lambda: lambda x, w, b: float(np.sum(np.asarray(x) @ np.asarray(w)) + b)),
+        WrongAnswer("pairs each pixel with the weight at the mirrored place (the weights transposed)",
+                    lambda: lambda x, w, b: float(np.sum(np.asarray(x) * np.asarray(w).T) + b)),
+        WrongAnswer("adds the bias to every product before summing", lambda: lambda x, w, b: float(np.sum(np.asarray(x) * np.asarray(w) + b))),
+        WrongAnswer("averages the products instead of adding them up", lambda: lambda x, w, b: float(np.mean(np.asarray(x) * np.asarray(w)) + b)),
+        WrongAnswer("hard-codes the notebook's example", lambda: lambda x, w, b: 2.5),
+    ), right_answers=(
+        RightAnswer("TensorFlow reduce_sum of the product, returns a 0-d tensor", _weighted_sum_tensorflow),
+        RightAnswer("keras.ops.reshape and keras.ops.dot in float32, returns a 0-d tensor", _weighted_sum_keras),
+        RightAnswer("a Python loop over every entry", lambda: _weighted_sum_loop),
+        RightAnswer("NumPy vdot, which flattens both arrays", lambda: _weighted_sum_vdot),
+        RightAnswer("NumPy tensordot over every axis, in float32", lambda: _weighted_sum_tensordot),
     )),
     "01.standardize": Reference(standardize, (
         WrongAnswer("standardises rows instead of columns",
@@ -222,15 +247,22 @@ REFERENCES = {
         RightAnswer("scikit-learn StandardScaler", _standardize_scikit_learn),
         RightAnswer("NumPy in float32", lambda: _standardize_float32),
     )),
-    "01.flatten_images": Reference(flatten_images, (
-        WrongAnswer("flattens everything into one long vector", lambda: lambda images: images.reshape(-1)),
-        WrongAnswer("hard-codes 64 pixels", lambda: lambda images: images.reshape(len(images), 64)),
-        WrongAnswer("reads pixels column by column", lambda: lambda images: images.transpose(0, 2, 1).reshape(len(images), -1)),
-        WrongAnswer("puts pixels in rows and images in columns", lambda: lambda images: images.reshape(len(images), -1).T),
+    "01.squared_distances": Reference(squared_distances, (
+        WrongAnswer("takes the square root (the distance, not its square)",
+                    lambda: lambda a, b: np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(axis=-1))),
+        WrongAnswer("adds up the absolute differences instead of their squares",
+                    lambda: lambda a, b: np.abs(a[:, None, :] - b[None, :, :]).sum(axis=-1)),
+        WrongAnswer("squares the sum of the differences instead of summing their squares",
+                    lambda: lambda a, b: (a[:, None, :] - b[None, :, :]).sum(axis=-1) ** 2),
+        WrongAnswer("adds twice the dot product instead of subtracting it",
+                    lambda: lambda a, b: (a ** 2).sum(axis=1)[:, None] + (b ** 2).sum(axis=1)[None, :] + 2 * a @ b.T),
+        WrongAnswer("puts the points of b in rows and those of a in columns",
+                    lambda: lambda a, b: ((b[:, None, :] - a[None, :, :]) ** 2).sum(axis=-1)),
     ), right_answers=(
-        RightAnswer("keras.layers.Flatten, returns a float32 tensor", _flatten_keras_layer),
-        RightAnswer("TensorFlow tf.reshape, returns a tensor", _flatten_tensorflow),
-        RightAnswer("Python loops over images, rows and pixels", lambda: _flatten_loop),
-        RightAnswer("each image's ravel, stacked", lambda: _flatten_ravel),
+        RightAnswer("the expansion with one matrix product", lambda: _squared_distances_expansion),
+        RightAnswer("scipy.spatial.distance.cdist, squared Euclidean", _squared_distances_scipy),
+        RightAnswer("keras.ops with expand_dims in float32, returns a tensor", _squared_distances_keras),
+        RightAnswer("TensorFlow ops, returns a tensor", _squared_distances_tensorflow),
+        RightAnswer("Python loops over the points", lambda: _squared_distances_loop),
     )),
 }

@@ -1,4 +1,7 @@
-"""Checks of exercise 01: tensors and linear algebra (cases, judges and hints; the answers live with the instructor)."""
+"""Checks of exercise 01: tensors and linear algebra (cases, judges and hints; the answers live with the instructor).
+
+Weights follow Keras's layout, ``(inputs, units)``, and a layer computes ``x @ w + b``.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -19,26 +22,7 @@ def _signed(rng, low: float, high: float, size=None):
     return rng.uniform(low, high, size) * rng.choice([-1.0, 1.0], size)
 
 
-# --- 01.weighted_sum -------------------------------------------------------
-# Every drawn weighted sum stays below 5.5 in size, the notebook's example (which a known-wrong answer hard-codes).
-
-def _weighted_sum_cases(rng):
-    mixed = rng.uniform(0.2, 1.5, 3) * rng.permutation([1.0, -1.0, float(rng.choice([-1.0, 1.0]))])
-    zeros = int(rng.integers(3, 8))
-    return [
-        Case("3 inputs with positive and negative weights", (rng.uniform(-1.0, 1.0, 3), mixed, float(_signed(rng, 0.1, 0.5))),
-             hint="Multiply each input by its weight, add up the products, then add the bias once."),
-        Case("a single input", (rng.uniform(-2.0, 2.0, 1), _signed(rng, 0.25, 2.0, 1), float(_signed(rng, 0.25, 1.5))),
-             hint="It must work for vectors of any length, even 1, and still return one number."),
-        Case("all weights zero (the answer is the bias)", (rng.normal(size=zeros), np.zeros(zeros), float(_signed(rng, 0.1, 2.0))),
-             hint="With zero weights only the bias is left: is the bias added?"),
-        Case("64 pixels of an unseen digit, random weights",
-             (_unseen_digits(rng, 1)[0].astype(np.float64), rng.uniform(-0.08, 0.08, 64), float(_signed(rng, 0.05, 0.3))),
-             hint="Add up the products of all the inputs, not only the first few; the result is a single number."),
-    ]
-
-
-# --- 01.dense_layer --------------------------------------------------------
+# --- 01.dense_layer (the warm-up) ----------------------------------------
 
 def _dense_cases(rng):
     return [
@@ -52,6 +36,30 @@ def _dense_cases(rng):
         Case("5 digits, 64 pixels -> 10 units",
              (_unseen_digits(rng, 5).astype(np.float64), rng.normal(scale=0.1, size=(64, 10)), rng.normal(scale=0.1, size=10)),
              hint="Add the bias vector b, shape (k,), to every row of the product: broadcasting does it."),
+    ]
+
+
+# --- 01.weighted_sum: one neuron reading an image, not a vector ---------------
+# Every drawn weighted sum stays below 2.5 in size, the notebook's example (which a known-wrong answer hard-codes).
+
+def _weighted_sum_cases(rng):
+    digit = _unseen_digits(rng, 1, flatten=False)[0].astype(np.float64)
+    height, width = int(rng.integers(2, 4)), int(rng.integers(4, 7))
+    zeros = tuple(int(n) for n in rng.integers(2, 5, 2))
+    return [
+        Case("an 8x8 digit and an 8x8 weight image", (digit, rng.uniform(-0.06, 0.06, (8, 8)), float(_signed(rng, 0.05, 0.3))),
+             hint="Pair each pixel with the weight at the same place, row and column: a weight image is not a matrix to "
+                  "multiply with, and the result is a single number."),
+        Case(f"a {height}x{width} image (not square)",
+             (rng.uniform(0.0, 1.0, (height, width)), rng.uniform(-0.15, 0.15, (height, width)), float(_signed(rng, 0.05, 0.5))),
+             hint="The image need not be square and its size varies: do not hard-code 8 or 64."),
+        Case("a 3x3 colour image with 3 channels (3, 3, 3)",
+             (rng.uniform(0.0, 1.0, (3, 3, 3)), rng.uniform(-0.08, 0.08, (3, 3, 3)), float(_signed(rng, 0.05, 0.5))),
+             hint="The input can have any number of axes (rows, columns, colour channels): every entry gets its own weight, "
+                  "and all the products are added up."),
+        Case(f"a {zeros[0]}x{zeros[1]} image, all weights zero (the answer is the bias)",
+             (rng.uniform(0.0, 1.0, zeros), np.zeros(zeros), float(_signed(rng, 0.1, 2.0))),
+             hint="With zero weights only the bias is left: is the bias added, once?"),
     ]
 
 
@@ -88,36 +96,43 @@ def _standardize_cases(rng):
     ]
 
 
-# --- 01.flatten_images -----------------------------------------------------
+# --- 01.squared_distances: broadcasting over a new axis -----------------------
 
-def _flatten_cases(rng):
+def _squared_distances_cases(rng):
+    points = rng.uniform(-1.0, 1.0, (4, 2))
     return [
-        Case("3 unseen 8x8 digits", (_unseen_digits(rng, 3, flatten=False),),
-             hint="Each image becomes one row: one row per image, one column per pixel."),
-        Case("2 images of 2x5 pixels (not square)", (rng.normal(size=(2, 2, 5)),),
-             hint="Do not hard-code 64: the row length follows from the image size, which varies."),
-        Case("one 4x3 image with distinct pixels", (rng.choice(100, size=12, replace=False).astype(np.float64).reshape(1, 4, 3),),
-             hint="Read pixels row by row (NumPy's default order); transposing first scrambles them."),
+        Case("3 points against 5 points in 2-D", (rng.uniform(-2.0, 2.0, (3, 2)), rng.uniform(-2.0, 2.0, (5, 2))),
+             hint="Every point of a against every point of b: the result has one row per point of a and one column per "
+                  "point of b."),
+        Case("one point against 4 points in 3-D", (rng.normal(size=(1, 3)), rng.normal(size=(4, 3))),
+             hint="Keep the first axis even for a single point: the result has one row."),
+        Case("4 points against themselves (the diagonal is 0)", (points, points.copy()),
+             hint="The distance of a point to itself is 0; sum the squared differences coordinate by coordinate, "
+                  "not the differences first."),
+        Case("5 unseen digits against 3 others (64 pixels)",
+             (_unseen_digits(rng, 5).astype(np.float64), _unseen_digits(rng, 3).astype(np.float64)),
+             hint="Sum the squared differences over the features (the last axis), for each pair of rows."),
     ]
 
 
 TASKS = [
     function_task(
-        "01.weighted_sum", "the weighted sum x·w + b of one input vector", 2, answer_name="weighted_sum", cases=_weighted_sum_cases,
-        hint="The weighted sum is one number: multiply each input by its weight, add up the products, then add the bias once.",
-        more_hints=(
-            "Lesson 01, section 5 (One neuron: a weighted sum) computes it three ways: a Python loop over the inputs, NumPy's "
-            "matrix product of two vectors, and Keras's dot product. Any of them works here; the bias is added once, after the sum, "
-            "and the result is a single number, not an array.",
-        ),
-    ),
-    function_task(
         "01.dense_layer", "a dense layer as one matrix product, x @ w + b, for a batch", 3, answer_name="dense", cases=_dense_cases,
-        hint="One matrix product computes every weighted sum of every example at once; then add each unit's bias to every row.",
+        hint="Multiply the batch by the weight matrix, then add the bias vector to every row.",
         more_hints=(
             "x holds one example per row, shape (n, d); w holds one column of weights per unit, shape (d, k), the layout Keras uses. "
             "Multiply x by w as matrices (inputs times weights, in that order) to get shape (n, k), then add b, shape (k,), "
             "which broadcasting adds to each of the n rows (lesson 01, sections 6 and 8).",
+        ),
+    ),
+    function_task(
+        "01.weighted_sum", "one neuron reading a whole image: the weighted sum of every pixel, plus b", 2, answer_name="weighted_sum",
+        cases=_weighted_sum_cases,
+        hint="Each pixel has its own weight at the same place: multiply them entry by entry, add up all the products, then add the bias once.",
+        more_hints=(
+            "Lesson 01, section 5 drew the weights of a neuron as an 8x8 image next to the digit, and the products pixel by pixel. "
+            "Here x and w keep their shape. A matrix product of two images is not a weighted sum: it mixes rows of one with "
+            "columns of the other. Either multiply element-wise and sum every entry, or flatten both into vectors first.",
         ),
     ),
     function_task(
@@ -134,13 +149,13 @@ TASKS = [
         ),
     ),
     function_task(
-        "01.flatten_images", "flatten a batch of images into rows of pixels", 2, answer_name="flatten_images", cases=_flatten_cases,
-        atol=0, rtol=0,  # the pixels come back unchanged (a float32 result, e.g. from a Keras layer, gets float32's tolerance)
-        hint="Reshape so that each image becomes one row, and let NumPy work out the row length.",
+        "01.squared_distances", "squared distances between every row of a and every row of b (broadcasting)", 2,
+        answer_name="squared_distances", cases=_squared_distances_cases,
+        hint="Give a and b a new axis each so that every row of a meets every row of b, then square the differences and sum over the features.",
         more_hints=(
-            "Keep the first axis, the images, and merge the two pixel axes into one: the result has one row per image and "
-            "height times width columns. A reshape reads the pixels row by row, the order asked for; transposing first would "
-            "read them column by column (lesson 01, section 4: Data as a matrix).",
+            "Broadcasting lines shapes up from the right (lesson 01, section 8). A view of a with shape (n, 1, d) and a view of b "
+            "with shape (1, m, d) broadcast to (n, m, d): all the pairs at once. Square the differences, then add them up over "
+            "the last axis, the features, to get shape (n, m).",
         ),
     ),
 ]

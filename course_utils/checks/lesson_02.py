@@ -47,47 +47,6 @@ def _sigmoid_cases(rng):
     ]
 
 
-# --- 02.neuron ---------------------------------------------------------------
-
-def _near_zero_neuron(rng):
-    """3 inputs, weights and a bias (|b| >= 0.4) whose weighted sum w·x + b is within 0.3 of 0."""
-    x = np.concatenate([rng.normal(size=2), _signed(rng, 0.5, 2.0, 1)])
-    w = np.concatenate([rng.uniform(-0.8, 0.8, 2), [0.0]])
-    b = float(_signed(rng, 0.4, 1.0))
-    w[2] = (float(rng.uniform(-0.3, 0.3)) - b - float(np.dot(w[:2], x[:2]))) / x[2]
-    return x, w, b
-
-
-def _extreme_neuron(rng, sign: int):
-    """2 inputs, weights and a bias whose weighted sum w·x + b is a whole number of size 750 to 1000, of the given sign."""
-    z = sign * int(rng.integers(750, 1001))
-    x = rng.uniform(1.0, 5.0, 2)
-    b = float(rng.uniform(-2.0, 2.0))
-    w = sign * rng.uniform(50.0, 200.0, 2)
-    w *= (z - b) / float(np.dot(w, x))
-    return z, (x, w, b)
-
-
-def _neuron_cases(rng):
-    negative, negative_inputs = _extreme_neuron(rng, -1)
-    positive, positive_inputs = _extreme_neuron(rng, 1)
-    return [
-        Case("3 inputs, weighted sum near 0", _near_zero_neuron(rng),
-             hint="First the weighted sum of the inputs plus the bias (one number), then the sigmoid of that sum."),
-        Case("all weights zero (the output is σ(b))", (rng.normal(size=4), np.zeros(4), float(_signed(rng, 0.5, 3.0))),
-             hint="With zero weights only the bias is left, and the output is the sigmoid of the bias: is the bias added "
-                  "before the sigmoid?"),
-        Case("64 pixels of an unseen digit, random weights",
-             (_digit_rows(rng, 1, seed=5)[0], rng.normal(scale=0.5, size=64), float(_signed(rng, 0.2, 1.0))),
-             hint="Apply the sigmoid once, to the whole weighted sum plus the bias, not to each product."),
-        Case(f"a weighted sum of {negative} (very negative)", negative_inputs,
-             hint="A very negative weighted sum makes the lesson's sigmoid overflow: use your overflow-safe sigmoid from task 1."),
-        Case(f"a weighted sum of +{positive} (very positive)", positive_inputs,
-             hint="A very positive weighted sum makes the other form of the sigmoid overflow: use your overflow-safe sigmoid "
-                  "from task 1."),
-    ]
-
-
 # --- 02.dense_layer ----------------------------------------------------------
 
 def _dense_cases(rng):
@@ -105,23 +64,49 @@ def _dense_cases(rng):
     ]
 
 
-# --- 02.forward --------------------------------------------------------------
+# --- 02.collapse ------------------------------------------------------------
 
-def _forward_cases(rng):
+def _layers(rng, sizes, scale: float = 1.0):
+    """Random (W, b) pairs in Keras's layout for the layer sizes `sizes` (inputs first)."""
+    return [(rng.normal(scale=scale, size=(n_in, n_out)), rng.normal(scale=scale, size=n_out)) for n_in, n_out in zip(sizes, sizes[1:])]
+
+
+def _collapse_cases(rng):
+    hidden = int(rng.integers(3, 6))
     return [
-        Case("3 examples, 4 inputs -> 5 hidden -> 2 outputs",
-             (rng.normal(size=(3, 4)), rng.normal(size=(4, 5)), rng.normal(size=5), rng.normal(size=(5, 2)), rng.normal(size=2)),
-             hint="Layer 1 first: its activations have shape (n, hidden); the second layer turns them into shape (n, outputs)."),
-        Case("square weights everywhere (3 -> 3 -> 3)",
-             (rng.normal(size=(4, 3)), rng.normal(size=(3, 3)), rng.normal(size=3), rng.normal(size=(3, 3)), rng.normal(size=3)),
-             hint="With square weights every mistake still has the right shape: apply W1 before W2, use each W as given "
-                  "(one column per unit), add each bias and apply the sigmoid in both layers."),
-        Case("a batch of one example (6 -> 4 -> 1)",
-             (rng.normal(size=(1, 6)), rng.normal(size=(6, 4)), rng.normal(size=4), rng.normal(size=(4, 1)), _signed(rng, 0.2, 1.0, 1)),
-             hint="Keep the batch axis: one example gives shape (1, outputs)."),
-        Case("5 unseen digits, 64 -> 8 -> 3",
-             (_digit_rows(rng, 5, seed=7), rng.normal(size=(64, 8)), rng.normal(size=8), rng.normal(size=(8, 3)), rng.normal(size=3)),
-             hint="The hidden layer's output, after its sigmoid, is the input of the second layer."),
+        Case(f"2 layers, 3 -> {hidden} -> 2", (_layers(rng, [3, hidden, 2]),),
+             hint="The collapsed weights map the inputs straight to the outputs: shape (inputs of the first layer, units of "
+                  "the last layer)."),
+        Case("3 square layers, 3 -> 3 -> 3 -> 3", (_layers(rng, [3, 3, 3, 3]),),
+             hint="With square matrices the shapes do not catch a wrong order: the first layer's weights act first, so its "
+                  "matrix stands on the left, the way x meets it."),
+        Case("a single layer (nothing to collapse)", (_layers(rng, [4, 2]),),
+             hint="A stack of one layer collapses to that layer itself."),
+        Case("4 layers on digit-sized inputs, 64 -> 16 -> 8 -> 8 -> 10", (_layers(rng, [64, 16, 8, 8, 10], scale=0.3),),
+             hint="Every bias but the last one is carried through the weights of all the layers after it."),
+    ]
+
+
+# --- 02.log_sigmoid ----------------------------------------------------------
+
+def _log_sigmoid_cases(rng):
+    huge = rng.uniform(720.0, 1000.0, 2)  # exp overflows past 709 in float64; a sigmoid rounds to 0 below about -745
+    large = rng.uniform(50.0, 700.0, 2)
+    extreme = np.sort(np.concatenate([-huge, -large, [0.0], large, huge]))
+    # In float32, exp overflows above about 88.7, and a sigmoid below about -103 rounds to 0.
+    float32 = np.concatenate([-rng.uniform(105.0, 120.0, 2), _signed(rng, 1.0, 20.0, 2), rng.uniform(105.0, 120.0, 1)])
+    return [
+        Case("moderate values from -6 to 6", (np.sort(rng.uniform(-6.0, 6.0, 11)),),
+             hint="On moderate values every correct form agrees: the result is the logarithm of a probability, so it is never "
+                  "positive, and it rises towards zero as z grows."),
+        Case("a 2-D batch (3 x 4) with |z| up to 30", (rng.uniform(-30.0, 30.0, (3, 4)),),
+             hint="Work element-wise on an array of any shape and return an array of the input's shape."),
+        Case("very negative and very positive values (|z| up to 1000)", (extreme,),
+             hint="Far below zero the sigmoid itself rounds to exactly 0 and its logarithm is minus infinity, although the "
+                  "true value is close to z: do not take the logarithm of a sigmoid you computed first."),
+        Case("float32 inputs with |z| above 100", (rng.permutation(float32).astype(np.float32),),
+             hint="In float32 the exponential overflows for arguments of about 90 already, and the sigmoid rounds to 0 "
+                  "for z below about minus 100: keep every exponential's argument at or below zero."),
     ]
 
 
@@ -141,19 +126,7 @@ TASKS = [
         forbids_overflow=True,
     ),
     function_task(
-        "02.neuron", "one neuron's output σ(w·x + b)", 2, answer_name="neuron", cases=_neuron_cases,
-        hint="A neuron combines all its inputs into one weighted sum plus its bias, then passes that single number through "
-             "the sigmoid from task 1.",
-        more_hints=(
-            "Lesson 02, section 1: the weighted sum is the dot product of the weights and the inputs, plus the bias, one "
-            "number for the whole input vector. The activation comes last, applied once.",
-            "The check tries weighted sums in the hundreds, positive and negative: call your overflow-safe sigmoid from "
-            "task 1 rather than writing the lesson's formula again.",
-        ),
-        forbids_overflow=True,
-    ),
-    function_task(
-        "02.dense_layer", "a sigmoid layer σ(xW + b) for a batch of examples", 3, answer_name="dense_layer", cases=_dense_cases,
+        "02.dense_layer", "a sigmoid layer σ(xW + b) for a batch of examples", 2, answer_name="dense_layer", cases=_dense_cases,
         hint="One matrix product gives every weighted sum of every example at once: examples are the rows of x and units "
              "the columns of W. Add each unit's bias, then apply the sigmoid.",
         more_hints=(
@@ -164,13 +137,31 @@ TASKS = [
         ),
     ),
     function_task(
-        "02.forward", "a two-layer forward pass from given weight matrices", 3, answer_name="forward", cases=_forward_cases,
-        hint="Forward propagation: the first layer turns the batch into hidden activations, and those activations, not the "
-             "inputs, are what the second layer receives. Each layer is a product with its weights, a bias and a sigmoid.",
+        "02.collapse", "a stack of linear layers (no activation) collapsed into one weight matrix and one bias", 3,
+        answer_name="collapse", cases=_collapse_cases, returns=("W", "b"),
+        hint="Follow one batch through the stack on paper: each layer multiplies by its weights and adds its bias. Write the "
+             "output of the last layer as the input times one matrix, plus one vector.",
         more_hints=(
-            "Lesson 02, section 3: follow the shapes, (n, inputs) to (n, hidden) with W1 and b1, then (n, hidden) to "
-            "(n, outputs) with W2 and b2.",
-            "Your dense_layer from task 3 computes one layer: call it twice, giving the first call's result to the second.",
+            "Start with the first layer as the collapsed one. Appending a layer with weights W and bias b to a collapsed "
+            "layer turns its weights into the product of the old weights and W (old on the left), and its bias into the old "
+            "bias pushed through W, plus b.",
+            "A check of your own: the collapsed layer must give the same outputs as the stack run layer by layer, on any "
+            "batch. With the identity matrix as the batch, the stack's outputs minus its outputs on zeros are the weights.",
         ),
+    ),
+    function_task(
+        "02.log_sigmoid", "the logarithm of the sigmoid, without overflow or a logarithm of 0", 3, answer_name="log_sigmoid",
+        cases=_log_sigmoid_cases,
+        hint="Write the logarithm of the sigmoid as minus the logarithm of one plus an exponential, and make that exponential's "
+             "argument zero or negative for every sign of z.",
+        more_hints=(
+            "For z at or above zero, the logarithm of the sigmoid is minus the log of one plus the exponential of minus z. "
+            "For z below zero, multiply the top and bottom of the sigmoid by the exponential of z: the result is z minus the "
+            "log of one plus the exponential of z. Both use the exponential of minus the absolute value of z.",
+            "NumPy's log1p computes the log of one plus a small number accurately, and its logaddexp computes the log of a sum "
+            "of two exponentials without overflow. Compute only safe exponentials: a mask over two unsafe forms still "
+            "computes both.",
+        ),
+        forbids_overflow=True,
     ),
 ]
