@@ -150,6 +150,8 @@ NAMED_ON_HIDDEN_CASES = {"01.dense_layer", "01.weighted_sum", "01.standardize", 
                          "11.gan_losses", "11.optimal_discriminator", "11.jensen_shannon", "11.grid_coverage",
                          "12.classifier_metrics", "12.threshold_for_precision", "12.balanced_class_weights", "12.ndcg_at_k",
                          "13.model_cost", "13.all_reduce_mean", "13.integrated_gradients", "13.samples_needed"}
+NAMED_ON_HIDDEN_CASES |= {"03.swish_derivative", "03.dead_units",
+                          "04.cross_entropy_from_logits", "04.binary_cross_entropy_from_logits", "04.huber"}
 NAMED = [(t, w, seed) for t, w in WRONG if t.id not in EXPLICITLY_DIAGNOSED and t.compares
          for seed in ((None, *HIDDEN_SEEDS) if t.id in NAMED_ON_HIDDEN_CASES else (None,))]
 

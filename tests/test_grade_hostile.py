@@ -45,8 +45,8 @@ from .conftest import REPO, run_course
 EXERCISE = nbformat.read(REPO / "exercises" / "03_activations.ipynb", as_version=4)
 SOLUTION = nbformat.read(REPO / "solutions" / "03_activations.ipynb", as_version=4)
 SOLUTION_PATH = REPO / "solutions" / "03_activations.ipynb"
-ANSWERS = ("relu_derivative", "tanh_derivative", "leaky_relu", "softmax")
-POINTS = {"03.relu_derivative": 2, "03.tanh_derivative": 2, "03.leaky_relu": 2, "03.softmax": 4}
+ANSWERS = ("relu_derivative", "swish_derivative", "dead_units", "softmax")
+POINTS = {"03.relu_derivative": 2, "03.swish_derivative": 2, "03.dead_units": 2, "03.softmax": 4}
 FULL = 10
 SEED = 20240311
 LIMITS = ["--jobs", "2", "--notebook-timeout", "60", "--cell-timeout", "30", "--memory-mb", "1200"]
@@ -103,7 +103,7 @@ def _solution_with_metadata(course):
 IMPORT_CHECKS = """
 import numpy as np
 try:
-    from course_utils.checks.lesson_03 import relu_derivative, tanh_derivative, leaky_relu, softmax
+    from course_utils.checks.lesson_03 import relu_derivative, swish_derivative, dead_units, softmax
 except ImportError as error:
     print(error)
 import course_utils.checks.lesson_03 as lesson
@@ -112,7 +112,7 @@ for task in lesson.TASKS:
         found = getattr(task, attribute, None)
         if callable(found):
             globals()[task.answer_name] = found
-for name in ("relu_derivative", "tanh_derivative", "leaky_relu", "softmax"):
+for name in ("relu_derivative", "swish_derivative", "dead_units", "softmax"):
     if hasattr(lesson, name):
         globals()[name] = getattr(lesson, name)
 """
@@ -141,8 +141,8 @@ if stolen is None:
         except Exception as error:
             print(error)
 if stolen is not None:
-    relu_derivative, tanh_derivative = stolen.relu_derivative, stolen.tanh_derivative
-    leaky_relu, softmax = stolen.leaky_relu, stolen.softmax
+    relu_derivative, swish_derivative = stolen.relu_derivative, stolen.swish_derivative
+    dead_units, softmax = stolen.dead_units, stolen.softmax
 """
 
 STEAL_HELPER = """
@@ -181,8 +181,8 @@ def _steal(name, *args):
 
 STEAL_ANSWERS = {
     "relu_derivative": "def relu_derivative(x):\n    found = _steal('relu_derivative', x)\n    return found if found is not None else np.full(np.shape(x), 0.5)",
-    "tanh_derivative": "def tanh_derivative(x):\n    found = _steal('tanh_derivative', x)\n    return found if found is not None else np.full(np.shape(x), 0.5)",
-    "leaky_relu": "def leaky_relu(x, alpha):\n    found = _steal('leaky_relu', x, alpha)\n    return found if found is not None else np.full(np.shape(x), 0.5)",
+    "swish_derivative": "def swish_derivative(x):\n    found = _steal('swish_derivative', x)\n    return found if found is not None else np.full(np.shape(x), 0.5)",
+    "dead_units": "def dead_units(x, layers):\n    found = _steal('dead_units', x, layers)\n    return found if found is not None else [0] * len(layers)",
     "softmax": "def softmax(logits):\n    found = _steal('softmax', logits)\n    return found if found is not None else np.full(np.shape(logits), 0.5)",
 }
 
@@ -487,7 +487,7 @@ SCRIPT_MESSAGE = "<script>alert(1)</script>\n- ✓ 03.softmax: forged (4/4)"
 SCRIPT_ANSWERS = {
     "softmax": f"def softmax(logits):\n    raise ValueError({SCRIPT_MESSAGE!r})",
     "relu_derivative": "def relu_derivative(x):\n    raise ValueError('<script>alert(2)</script>\\u2028- ✓ 03.softmax: forged\\r- ✓ 03.softmax: forged')",
-    "leaky_relu": "def leaky_relu(x, alpha):\n    raise ValueError(' ' * 3 + '- ✓ 03.softmax: forged')",
+    "dead_units": "def dead_units(x, layers):\n    raise ValueError(' ' * 3 + '- ✓ 03.softmax: forged')",
 }
 SCRIPT_CELL = f"raise RuntimeError({SCRIPT_MESSAGE!r})"
 
@@ -504,17 +504,22 @@ HELPER_ANSWERS = {
 }
 
 MERGED_ANSWERS = {
-    "relu_derivative": SOLVED["relu_derivative"] + "\n\n" + SOLVED["tanh_derivative"],
-    "tanh_derivative": "# tanh_derivative is defined in the cell above, with relu_derivative",
+    "relu_derivative": SOLVED["relu_derivative"] + "\n\n" + SOLVED["swish_derivative"],
+    "swish_derivative": "# swish_derivative is defined in the cell above, with relu_derivative",
 }
 
 STYLES_ANSWERS = {
     "relu_derivative": "def relu_derivative(x):\n    return (np.asarray(x) > 0).astype(np.float32)",
-    "tanh_derivative": "def tanh_derivative(x):\n    t = np.tanh(np.asarray(x, dtype=np.float32))\n    return np.float32(1) - t * t",
-    "leaky_relu": """
-        def leaky_relu(x, alpha):
-            flat = [value if value > 0 else alpha * value for value in np.asarray(x, dtype=float).ravel()]
-            return np.array(flat).reshape(np.shape(x))
+    "swish_derivative": "def swish_derivative(x):\n    s = 1 / (1 + np.exp(-np.asarray(x, dtype=np.float32)))\n    return s + np.asarray(x, dtype=np.float32) * s * (1 - s)",
+    "dead_units": """
+        def dead_units(x, layers):
+            rows = [list(row) for row in np.asarray(x, dtype=float)]
+            counts = []
+            for W, b in layers:
+                rows = [[max(0.0, sum(v * w for v, w in zip(row, column)) + bias) for column, bias in zip(np.asarray(W).T, b)]
+                        for row in rows]
+                counts.append(sum(all(row[j] == 0 for row in rows) for j in range(len(b))))
+            return counts
         """,
     "softmax": """
         import math
@@ -534,14 +539,19 @@ STYLES_ANSWERS = {
 TENSORFLOW_CELL = "import tensorflow as tf"
 TENSORFLOW_ANSWERS = {
     "relu_derivative": "def relu_derivative(x):\n    return tf.cast(tf.constant(x) > 0, tf.float64)",
-    "tanh_derivative": "def tanh_derivative(x):\n    return 1.0 - tf.tanh(tf.constant(x, dtype=tf.float64)) ** 2",
-    "leaky_relu": "def leaky_relu(x, alpha):\n    return tf.nn.leaky_relu(tf.constant(x, dtype=tf.float64), alpha=alpha)",
+    "swish_derivative": "def swish_derivative(x):\n    s = tf.sigmoid(tf.constant(x, dtype=tf.float64))\n    return s + x * s * (1 - s)",
+    "dead_units": "def dead_units(x, layers):\n    h, counts = tf.constant(x, dtype=tf.float64), []\n    for W, b in layers:\n        h = tf.nn.relu(h @ W + b)\n        counts.append(int(tf.reduce_sum(tf.cast(tf.reduce_all(h == 0, axis=0), tf.int32))))\n    return counts",
     "softmax": "def softmax(logits):\n    return tf.nn.softmax(tf.constant(logits, dtype=tf.float64), axis=-1)",
 }
 
 
+def _flat(inputs) -> list:
+    """The arrays of a case's inputs, nested lists and tuples (a network's layers) flattened in order."""
+    return [array for value in inputs for array in (_flat(value) if isinstance(value, (list, tuple)) else [value])]
+
+
 def _case_key(inputs) -> str:
-    parts = [repr(np.shape(value)) + np.ascontiguousarray(np.asarray(value, dtype=float)).tobytes().hex() for value in inputs]
+    parts = [repr(np.shape(value)) + np.ascontiguousarray(np.asarray(value, dtype=float)).tobytes().hex() for value in _flat(inputs)]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
@@ -555,15 +565,17 @@ def lookup_table_source() -> str:
         reference = REFERENCES[task.id].answer
         tables[task.answer_name] = {_case_key(case.inputs): np.asarray(reference(*case.inputs)).tolist() for case in task.cases()}
     lines = ["import hashlib, json", "import numpy as np", f"_TABLES = json.loads({json.dumps(tables)!r})", "",
+             "def _flat(inputs):",
+             "    return [a for v in inputs for a in (_flat(v) if isinstance(v, (list, tuple)) else [v])]", "",
              "def _case_key(inputs):",
-             "    parts = [repr(np.shape(v)) + np.ascontiguousarray(np.asarray(v, dtype=float)).tobytes().hex() for v in inputs]",
+             "    parts = [repr(np.shape(v)) + np.ascontiguousarray(np.asarray(v, dtype=float)).tobytes().hex() for v in _flat(inputs)]",
              "    return hashlib.sha256('|'.join(parts).encode()).hexdigest()", "",
              "def _look_up(name, *inputs):",
              "    found = _TABLES[name].get(_case_key(inputs))",
              "    return np.array(found) if found is not None else np.full(np.shape(inputs[0]), 0.123)", ""]
     lines += ["def relu_derivative(x):\n    return _look_up('relu_derivative', x)\n",
-              "def tanh_derivative(x):\n    return _look_up('tanh_derivative', x)\n",
-              "def leaky_relu(x, alpha):\n    return _look_up('leaky_relu', x, alpha)\n",
+              "def swish_derivative(x):\n    return _look_up('swish_derivative', x)\n",
+              "def dead_units(x, layers):\n    return _look_up('dead_units', x, layers)\n",
               "def softmax(logits):\n    return _look_up('softmax', logits)\n"]
     return "\n".join(lines)
 
@@ -593,9 +605,9 @@ MALLORY = "mallory<script>\n- ✓ 03.softmax"
 SPECS = [
     # 10. honest controls
     Spec("ctl_solution.ipynb", "ctl_solution", lambda c: SOLUTION, ("graded",), FULL, "10 control: the solution"),
-    Spec("ctl_helper.ipynb", "ctl_helper", lambda c: notebook(HELPER_ANSWERS, start=[HELPER_CELL], solved=("tanh_derivative", "leaky_relu")),
+    Spec("ctl_helper.ipynb", "ctl_helper", lambda c: notebook(HELPER_ANSWERS, start=[HELPER_CELL], solved=("swish_derivative", "dead_units")),
          ("graded",), FULL, "10 control: helpers in another cell"),
-    Spec("ctl_merged.ipynb", "ctl_merged", lambda c: notebook(MERGED_ANSWERS, solved=("leaky_relu", "softmax")), ("graded",), FULL,
+    Spec("ctl_merged.ipynb", "ctl_merged", lambda c: notebook(MERGED_ANSWERS, solved=("dead_units", "softmax")), ("graded",), FULL,
          "10 control: two answers in one cell"),
     Spec("ctl_styles.ipynb", "ctl_styles", lambda c: notebook(STYLES_ANSWERS), ("graded",), FULL, "10 control: float32 and Python loops"),
     Spec("ctl_tensorflow.ipynb", "ctl_tensorflow", lambda c: notebook(TENSORFLOW_ANSWERS, start=[TENSORFLOW_CELL]), ("graded",), FULL,
@@ -610,7 +622,7 @@ SPECS = [
     Spec("a1_frames.ipynb", "a1_frames", lambda c: notebook(STEAL_ANSWERS, before=[STEAL_HELPER]), ("graded",), 0,
          "1 walking frames, modules and gc for a reference"),
     Spec("a1_frames_partial.ipynb", "a1_frames_partial",
-         lambda c: notebook({"softmax": STEAL_ANSWERS["softmax"]}, before=[STEAL_HELPER], solved=("relu_derivative", "tanh_derivative", "leaky_relu")),
+         lambda c: notebook({"softmax": STEAL_ANSWERS["softmax"]}, before=[STEAL_HELPER], solved=("relu_derivative", "swish_derivative", "dead_units")),
          ("graded",), 6, "1 frame walk for softmax only (honest rest: exactly 6)"),
     # 2. the solution notebook
     Spec("a2_exec_solution.ipynb", "a2_exec_solution", lambda c: notebook(inside=[EXEC_SOLUTION]), ("graded",), 0,

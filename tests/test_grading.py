@@ -427,7 +427,7 @@ def test_float32_results_are_judged_with_float32_tolerances_and_float16_is_refus
 
 def test_tensor_answers_pass_a_check():
     tf = pytest.importorskip("tensorflow")
-    result = grade_answer("03.tanh_derivative", lambda x: 1.0 - tf.tanh(x) ** 2)
+    result = grade_answer("03.swish_derivative", lambda x: tf.sigmoid(x) * (1.0 + x * (1.0 - tf.sigmoid(x))))
     assert result.passed, result.first_problem()
 
 
@@ -497,7 +497,7 @@ def test_the_notebook_table_shows_status_not_the_recipe():
         raise NotImplementedError()
 
     task = get_task("03.softmax")
-    results = [grade_answer("03.softmax", stub), grade_answer("03.leaky_relu", lambda x, a: x)]
+    results = [grade_answer("03.softmax", stub), grade_answer("03.dead_units", lambda x, layers: [0] * len(layers))]
     table = format_table(results)
     assert "not started" in table and "cases wrong" in table
     assert task.hint not in table

@@ -1,4 +1,5 @@
-"""Exercise 03's softmax rejects shifts that overflow and names a sigmoid as such; Keras answers pass (issue 10, items 4 and 5).
+"""Exercise 03's softmax rejects shifts that overflow and names a sigmoid as such; Keras answers pass (issue 10, items 4 and 5);
+the dead-units cases hold what their names promise (issue 13).
 
 Each test whose docstring starts with "Before:" failed before the change it guards.
 """
@@ -53,18 +54,51 @@ def test_the_softmax_forbids_overflow():
     assert get_task("03.softmax").forbids_overflow
 
 
-def test_keras_activations_pass():
-    """`keras.activations.*` are right answers wherever the text allows them (the softmax forbids overflow, Keras's never does)."""
+def test_keras_answers_pass():
+    """Keras answers are right wherever the text allows them (the softmax forbids overflow, Keras's never does)."""
     import keras
 
-    answers = {"03.leaky_relu": lambda x, alpha: keras.activations.leaky_relu(x, negative_slope=alpha),
+    answers = {"03.swish_derivative": lambda x: keras.ops.sigmoid(x) * (1 + x * (1 - keras.ops.sigmoid(x))),
                "03.softmax": keras.activations.softmax}
     for task_id, answer in answers.items():
         for seed in SEEDS:
             assert grade(get_task(task_id), answer, seed).passed, (task_id, seed)
 
 
-def test_keras_default_negative_slope_is_never_drawn():
-    """A leaky ReLU that keeps Keras's default slope 0.2 (or the common 0.01) must fail on every case it could."""
-    for seed in (*SEEDS, 1, 2, 3, 4, 5):
-        assert not {case.inputs[1] for case in get_task("03.leaky_relu").cases(seed)} & {0.01, 0.2}, seed
+def _dead_cases(seed):
+    return {case.name.split(":")[0]: case for case in get_task("03.dead_units").cases(seed)}
+
+
+def _pre_activations(x, layers):
+    """Every layer's pre-activations, ReLU applied between layers."""
+    h, out = x, []
+    for W, b in layers:
+        z = h @ W + b
+        out.append(z)
+        h = np.maximum(z, 0.0)
+    return out
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_dead_units_cases_hold_what_their_names_promise(seed):
+    """A unit alive on exactly one example, one dead only through its bias, one exactly zero, one that only ReLU kills."""
+    cases = _dead_cases(seed)
+    (z,) = _pre_activations(*cases["a unit alive on one example only"].inputs)
+    assert ((z > 0).sum(axis=0) == 1).any()
+    x, layers = cases["a unit dead only through its bias"].inputs
+    (z,) = _pre_activations(x, layers)
+    assert ((z <= 0).all(axis=0) & (x @ layers[0][0] > 0).all(axis=0)).any()
+    (z,) = _pre_activations(*cases["a unit whose weights and bias are all zero"].inputs)
+    assert (z == 0).all(axis=0).any()
+    x, layers = cases["two layers"].inputs
+    first, second = _pre_activations(x, layers)
+    without_relu = first @ layers[1][0] + layers[1][1]
+    assert ((second <= 0).all(axis=0) & (without_relu > 0).any(axis=0)).any()
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_pre_activation_keeps_a_margin_that_float32_keeps(seed):
+    """No pre-activation lies in (-1e-3, 1e-3) except an exact 0, so float32 answers count the same units."""
+    for case in get_task("03.dead_units").cases(seed):
+        for z in _pre_activations(*case.inputs):
+            assert not ((np.abs(z) < 1e-3) & (z != 0)).any(), case.name

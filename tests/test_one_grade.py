@@ -26,11 +26,13 @@ def learners_own_way():
         "def softmax(logits):\n    exps = np.exp(shift_by_row_max(logits))\n    return exps / exps.sum(axis=-1, keepdims=True)")
     notebook.cells.insert(_defining(notebook, "softmax"), new_code_cell(
         "def shift_by_row_max(z):\n    z = np.asarray(z, dtype=float)\n    return z - z.max(axis=-1, keepdims=True)"))
-    originals = [_defining(notebook, name) for name in ("tanh_derivative", "leaky_relu")]
+    originals = [_defining(notebook, name) for name in ("swish_derivative", "dead_units")]
     merged = _defining(notebook, "relu_derivative")
     notebook.cells[merged].source = ("def relu_derivative(x):\n    return np.where(np.asarray(x) > 0, 1.0, 0.0)\n\n"
-                                     "def tanh_derivative(x):\n    return 1 - np.tanh(x) ** 2\n\n"
-                                     "def leaky_relu(x, alpha):\n    return np.maximum(x, 0) + alpha * np.minimum(x, 0)")
+                                     "def swish_derivative(x):\n    s = 0.5 * (1 + np.tanh(x / 2))\n    return s * (1 + x * (1 - s))\n\n"
+                                     "def dead_units(x, layers):\n    counts = []\n    for W, b in layers:\n"
+                                     "        x = np.maximum(x @ W + b, 0)\n        counts.append(int((x.max(axis=0) == 0).sum()))\n"
+                                     "    return counts")
     for index in sorted(originals, reverse=True):
         del notebook.cells[index]
     return notebook

@@ -13,15 +13,28 @@ def relu_derivative(x):
     return (np.asarray(x) > 0).astype(np.float64)
 
 
-def tanh_derivative(x):
-    """Reference: the derivative of tanh, 1 - tanh(x)**2."""
-    return 1.0 - np.tanh(np.asarray(x, dtype=np.float64)) ** 2
-
-
-def leaky_relu(x, alpha):
-    """Reference: leaky ReLU, x where x > 0 and alpha * x elsewhere."""
+def _sigmoid(x):
+    """The sigmoid, element-wise, without overflow (reference helper)."""
     x = np.asarray(x, dtype=np.float64)
-    return np.where(x > 0, x, alpha * x)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def swish_derivative(x):
+    """Reference: the derivative of swish(x) = x * sigmoid(x), sigmoid(x) * (1 + x * (1 - sigmoid(x)))."""
+    x = np.asarray(x, dtype=np.float64)
+    s = _sigmoid(x)
+    return s * (1.0 + x * (1.0 - s))
+
+
+def dead_units(x, layers):
+    """Reference: per ReLU layer, the number of units whose output is 0 on every row of x."""
+    h = np.asarray(x, dtype=np.float64)
+    counts = []
+    for W, b in layers:
+        h = np.maximum(h @ np.asarray(W, dtype=np.float64) + b, 0.0)
+        counts.append(int(np.all(h == 0.0, axis=0).sum()))
+    return counts
 
 
 def softmax(logits):
@@ -96,32 +109,114 @@ def _make_keras_relu_sign():
     return lambda x: keras.ops.sign(keras.activations.relu(x))
 
 
-def _make_keras_tanh_derivative():
-    """Right-answer maker: the identity with keras.activations.tanh (a tensor)."""
+def _make_keras_swish_derivative():
+    """Right-answer maker: the product rule with keras.ops.sigmoid (a tensor)."""
     import keras  # noqa: PLC0415
 
-    return lambda x: 1 - keras.activations.tanh(x) ** 2
+    def derivative(x):
+        s = keras.ops.sigmoid(x)
+        return s + x * s * (1 - s)
+
+    return derivative
 
 
-def _make_tf_tanh_derivative():
-    """Right-answer maker: the identity with tf.tanh (a tensor)."""
+def _make_scipy_swish_derivative():
+    """Right-answer maker: the product rule with scipy.special.expit, written as sigmoid + swish * (1 - sigmoid)."""
+    from scipy.special import expit  # noqa: PLC0415
+
+    def derivative(x):
+        s = expit(x)
+        swish = x * s
+        return s + swish * (1 - s)
+
+    return derivative
+
+
+def _swish_slope_loop(value: float) -> float:
+    """Right-answer helper: the slope of swish at one number, with math.exp (stable for either sign)."""
+    s = 1.0 / (1.0 + math.exp(-value)) if value >= 0 else math.exp(value) / (1.0 + math.exp(value))
+    return s * (1.0 + value * (1.0 - s))
+
+
+def _swish_derivative_tanh_float32(x):
+    """Right: float32, with the sigmoid written through tanh, sigmoid(x) = (1 + tanh(x / 2)) / 2."""
+    x = np.asarray(x, dtype=np.float32)
+    s = (1 + np.tanh(x / 2)) / 2
+    return s * (1 + x * (1 - s))
+
+
+def _dead_units_tf(x, layers):
+    """Right: TensorFlow ops (tf.nn.relu, tf.reduce_all), returns a tensor of counts."""
     import tensorflow as tf  # noqa: PLC0415
 
-    return lambda x: 1 - tf.tanh(tf.constant(x)) ** 2
+    h, counts = tf.constant(x, dtype=tf.float64), []
+    for W, b in layers:
+        h = tf.nn.relu(h @ tf.constant(W, dtype=tf.float64) + b)
+        counts.append(tf.reduce_sum(tf.cast(tf.reduce_all(h == 0, axis=0), tf.int32)))
+    return tf.stack(counts)
 
 
-def _make_keras_leaky_relu():
-    """Right-answer maker: keras.activations.leaky_relu with negative_slope set to alpha (a tensor)."""
+def _dead_units_keras(x, layers):
+    """Right: Keras Dense layers with the given weights and ReLU, float32; a unit is dead where the column's max is 0."""
     import keras  # noqa: PLC0415
 
-    return lambda x, alpha: keras.activations.leaky_relu(x, negative_slope=alpha)
+    h, counts = np.asarray(x, dtype=np.float32), []
+    for W, b in layers:
+        layer = keras.layers.Dense(np.shape(W)[1], activation="relu")
+        layer.build((None, np.shape(W)[0]))
+        layer.set_weights([np.asarray(W, dtype=np.float32), np.asarray(b, dtype=np.float32)])
+        h = keras.ops.convert_to_numpy(layer(h))
+        counts.append(int((h.max(axis=0) == 0).sum()))
+    return counts
 
 
-def _make_tf_leaky_relu():
-    """Right-answer maker: tf.nn.leaky_relu (a tensor)."""
-    import tensorflow as tf  # noqa: PLC0415
+def _dead_units_loop(x, layers):
+    """Right: Python loops over examples and units, one number at a time."""
+    rows = [[float(v) for v in row] for row in np.asarray(x)]
+    counts = []
+    for W, b in layers:
+        W = np.asarray(W)
+        units = W.shape[1]
+        rows = [[max(0.0, sum(row[i] * float(W[i, j]) for i in range(len(row))) + float(b[j])) for j in range(units)]
+                for row in rows]
+        counts.append(sum(1 for j in range(units) if all(row[j] == 0.0 for row in rows)))
+    return counts
 
-    return lambda x, alpha: tf.nn.leaky_relu(tf.constant(x), alpha=alpha)
+
+def _dead_units_float32(x, layers):
+    """Right helper: the counts in float32, a unit being dead where its largest output is 0."""
+    h, counts = np.asarray(x, dtype=np.float32), []
+    for W, b in layers:
+        h = np.maximum(h @ np.asarray(W, dtype=np.float32) + np.asarray(b, dtype=np.float32), np.float32(0))
+        counts.append(int((h.max(axis=0) == 0).sum()))
+    return counts
+
+
+def _dead_units_wrong(*, relu_between=True, use_bias=True, strict=False, any_example=False, share=False):
+    """Known-wrong maker: dead-unit counts with one mistake switched on.
+
+    Args:
+        relu_between: Feed the next layer the outputs after ReLU (False: the pre-activations).
+        use_bias: Add each layer's bias.
+        strict: Call a unit dead only where its pre-activation is strictly negative (misses an exact 0).
+        any_example: Count units that are zero on at least one example instead of every one.
+        share: Return the share of dead units instead of their number.
+
+    Returns:
+        The wrong ``dead_units(x, layers)``.
+    """
+
+    def wrong(x, layers):
+        h, counts = np.asarray(x, dtype=np.float64), []
+        for W, b in layers:
+            z = h @ np.asarray(W) + (np.asarray(b) if use_bias else 0.0)
+            zero = z < 0 if strict else z <= 0
+            count = zero.any(axis=0).sum() if any_example else zero.all(axis=0).sum()
+            counts.append(count / z.shape[1] if share else int(count))
+            h = np.maximum(z, 0.0) if relu_between else z
+        return counts
+
+    return wrong
 
 
 def _make_keras_softmax():
@@ -249,33 +344,35 @@ REFERENCES = {
         RightAnswer("a Python loop", lambda: _elementwise(lambda value: 1.0 if value > 0 else 0.0)),
         RightAnswer("float32", lambda: lambda x: (np.asarray(x) > 0).astype(np.float32)),
     )),
-    "03.tanh_derivative": Reference(tanh_derivative, (
-        WrongAnswer("squares the input instead of its tanh", lambda: lambda x: 1.0 - x ** 2),
-        WrongAnswer("adds the square of tanh instead of subtracting it", lambda: lambda x: 1.0 + np.tanh(x) ** 2),
-        WrongAnswer("uses the sigmoid's formula with tanh in place of the sigmoid", lambda: lambda x: np.tanh(x) * (1.0 - np.tanh(x))),
-        WrongAnswer("returns tanh itself", lambda: np.tanh),
-        WrongAnswer("forgets to square tanh", lambda: lambda x: 1.0 - np.tanh(x)),
+    "03.swish_derivative": Reference(swish_derivative, (
+        WrongAnswer("returns the sigmoid only, forgetting the product rule's second term",
+                    lambda: _sigmoid),
+        WrongAnswer("keeps only the product rule's second term, the input times the sigmoid's slope",
+                    lambda: lambda x: np.asarray(x) * _sigmoid(x) * (1 - _sigmoid(x))),
+        WrongAnswer("returns swish itself instead of its slope", lambda: lambda x: np.asarray(x) * _sigmoid(x)),
+        WrongAnswer("returns the sigmoid's slope instead of swish's", lambda: lambda x: _sigmoid(x) * (1 - _sigmoid(x))),
+        WrongAnswer("subtracts the product rule's second term instead of adding it",
+                    lambda: lambda x: _sigmoid(x) - np.asarray(x) * _sigmoid(x) * (1 - _sigmoid(x))),
     ), right_answers=(
-        RightAnswer("TensorFlow tf.tanh, returns a tensor", _make_tf_tanh_derivative),
-        RightAnswer("tf.GradientTape on keras.activations.tanh (Keras), returns a tensor", _keras_gradient("tanh")),
-        RightAnswer("keras.activations.tanh, returns a tensor", _make_keras_tanh_derivative),
-        RightAnswer("one over cosh squared", lambda: lambda x: 1.0 / np.cosh(x) ** 2),
-        RightAnswer("a Python loop with math.tanh", lambda: _elementwise(lambda value: 1.0 - math.tanh(value) ** 2)),
-        RightAnswer("float32", lambda: lambda x: 1 - np.tanh(np.asarray(x, dtype=np.float32)) ** 2),
+        RightAnswer("keras.ops.sigmoid and the product rule, returns a tensor", _make_keras_swish_derivative),
+        RightAnswer("tf.GradientTape on keras.activations.silu (Keras), returns a tensor", _keras_gradient("silu")),
+        RightAnswer("scipy.special.expit, written with swish itself", _make_scipy_swish_derivative),
+        RightAnswer("a Python loop with math.exp", lambda: _elementwise(_swish_slope_loop)),
+        RightAnswer("float32, the sigmoid through tanh", lambda: _swish_derivative_tanh_float32),
     )),
-    "03.leaky_relu": Reference(leaky_relu, (
-        WrongAnswer("ignores alpha (plain ReLU)", lambda: lambda x, alpha: np.maximum(x, 0.0)),
-        WrongAnswer("swaps the branches (alpha times the positive inputs)", lambda: lambda x, alpha: np.where(x > 0, alpha * x, x)),
-        WrongAnswer("has a sign error on negatives (they come out positive)", lambda: lambda x, alpha: np.where(x > 0, x, -alpha * x)),
-        WrongAnswer("hard-codes alpha as the common default one hundredth", lambda: lambda x, alpha: np.where(x > 0, x, 0.01 * x)),
-        WrongAnswer("ignores alpha and keeps Keras's default negative slope",
-                    lambda: lambda x, alpha: np.where(x > 0, x, 0.2 * np.asarray(x))),
+    "03.dead_units": Reference(dead_units, (
+        WrongAnswer("counts units that output zero on at least one example instead of on every one",
+                    lambda: _dead_units_wrong(any_example=True)),
+        WrongAnswer("feeds the next layer the pre-activations, without ReLU", lambda: _dead_units_wrong(relu_between=False)),
+        WrongAnswer("forgets the biases", lambda: _dead_units_wrong(use_bias=False)),
+        WrongAnswer("calls a unit dead only where its pre-activation is strictly negative, missing an exact zero",
+                    lambda: _dead_units_wrong(strict=True)),
+        WrongAnswer("returns the share of dead units instead of their number", lambda: _dead_units_wrong(share=True)),
     ), right_answers=(
-        RightAnswer("keras.activations.leaky_relu with negative_slope, returns a tensor", _make_keras_leaky_relu),
-        RightAnswer("TensorFlow tf.nn.leaky_relu, returns a tensor", _make_tf_leaky_relu),
-        RightAnswer("np.maximum of x and alpha times x", lambda: lambda x, alpha: np.maximum(x, alpha * np.asarray(x))),
-        RightAnswer("a Python loop", lambda: _elementwise(lambda value, alpha: value if value > 0 else alpha * value)),
-        RightAnswer("float32", lambda: lambda x, alpha: np.where(np.asarray(x) > 0, x, alpha * np.asarray(x)).astype(np.float32)),
+        RightAnswer("TensorFlow ops, returns a tensor", lambda: _dead_units_tf),
+        RightAnswer("Keras Dense layers with ReLU, float32", lambda: _dead_units_keras),
+        RightAnswer("Python loops over examples and units", lambda: _dead_units_loop),
+        RightAnswer("NumPy in float32, returns an array", lambda: lambda x, layers: np.array(_dead_units_float32(x, layers))),
     )),
     "03.softmax": Reference(softmax, (
         WrongAnswer("exponentiates the raw logits, which overflows on large ones", lambda: _softmax_unstable),

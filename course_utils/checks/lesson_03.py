@@ -32,46 +32,111 @@ def _relu_derivative_cases(rng):
     ]
 
 
-# --- 03.tanh_derivative ----------------------------------------------------
+# --- 03.swish_derivative ---------------------------------------------------
 
-def _tanh_derivative_cases(rng):
-    far = rng.uniform(2.5, 9.0, 4) * np.array([-1.0, -1.0, 1.0, 1.0])
+def _swish_derivative_cases(rng):
     return [
-        Case("0 and small inputs around it", (_with_zero(rng, 3, 0.5),),
-             hint="Near zero tanh is steepest, and its slope is largest there; the slope is never larger than one."),
-        Case("inputs far from 0 (tanh saturates)", (rng.permutation(far),),
-             hint="Far from zero tanh is flat, so its slope approaches zero and is never negative: differentiate tanh of "
-                  "the input, not the input itself."),
-        Case("a (3, 5) batch of random inputs", (rng.normal(scale=2.0, size=(3, 5)),),
-             hint="Use the identity from the task text, element-wise, and keep the input's shape."),
+        Case("0 and small inputs around it", (_with_zero(rng, 4, 1.0),),
+             hint="Swish is a product of two functions of the input, the input itself and its sigmoid: its slope has two "
+                  "terms, one for each factor (the product rule)."),
+        Case("negative inputs from -6 to -1.5 (swish falls there)", (-rng.uniform(1.5, 6.0, 5),),
+             hint="Where the input is below about minus 1.3 swish decreases, so its slope is negative there: a slope that "
+                  "stays positive, like the sigmoid's, misses the product rule's second term or its sign."),
+        Case("positive inputs from 3 to 12 (the slope tends to 1)", (rng.uniform(3.0, 12.0, 5),),
+             hint="Far to the right swish is close to the input itself, so its slope is close to one (a little above it), "
+                  "not close to zero as the sigmoid's slope is."),
+        Case("a (3, 4) batch of random inputs", (np.clip(rng.normal(scale=3.0, size=(3, 4)), -12.0, 12.0),),
+             hint="Work element-wise and keep the input's shape; the result holds slopes, not swish's values."),
     ]
 
 
-# --- 03.leaky_relu ---------------------------------------------------------
+# --- 03.dead_units -----------------------------------------------------------
 
-# Slopes a known-wrong answer hard-codes: the common default 0.01 and Keras's default negative_slope 0.2.
-_HARD_CODED_ALPHAS = (0.01, 0.2)
-
-
-def _alpha(rng) -> float:
-    """A negative slope between 0.05 and 0.4, rounded to 2 decimals, never a common default (0.01, Keras's 0.2)."""
-    while (alpha := round(float(rng.uniform(0.05, 0.4)), 2)) in _HARD_CODED_ALPHAS:
-        pass
-    return alpha
+# Every case builds its inputs and layers from unit "kinds" whose ReLU outputs are known by construction, with margins
+# that float32 keeps: the inputs lie between 0.5 and 0.7, except feature 0 of some "hot" rows, between 1.3 and 1.5.
+_HIGH = 1.5
 
 
-def _leaky_relu_cases(rng):
-    alphas = [_alpha(rng) for _ in range(4)]
+def _inputs(rng, rows: int, features: int, hot: int) -> np.ndarray:
+    """`rows` examples of `features` values between 0.5 and 0.7; `hot` of them have feature 0 between 1.3 and 1.5."""
+    x = rng.uniform(0.5, 0.7, size=(rows, features))
+    x[rng.choice(rows, hot, replace=False), 0] = rng.uniform(1.3, 1.5, hot)
+    return x
+
+
+def _unit(rng, kind: str, inputs: int, upper: float, previous: tuple = ()) -> tuple:
+    """The weights (a column) and bias of one ReLU unit of a given kind.
+
+    Args:
+        rng: The case generator.
+        kind: "live" (positive weights, bias >= 0: output > 0 on every example), "dead" (negative weights, bias <= 0:
+            output 0 on every example), "zero" (all-zero weights and bias: the pre-activation is exactly 0), "bias"
+            (positive weights, a bias below minus what they can add: dead because of its bias), "hot" (weight 1 on
+            feature 0, bias -1: alive only on the hot rows of the inputs), "relu" (negative weights on the previous
+            layer's "dead" units only, a small negative bias: dead only because ReLU zeroes those units' negative
+            pre-activations).
+        inputs: The number of inputs of the layer.
+        upper: An upper bound of every input.
+        previous: The kinds of the previous layer's units (none for the first layer).
+
+    Returns:
+        ``(column, bias)``.
+
+    Raises:
+        ValueError: If `kind` is none of these.
+    """
+    # After the first layer, "live", "dead" and "bias" units only weigh the previous layer's "live" units, which are
+    # positive before and after ReLU: then only the "relu" kind depends on whether ReLU is applied between the layers.
+    mask = np.array([other == "live" for other in previous]) if previous else np.ones(inputs, dtype=bool)
+    if kind == "live":
+        return np.where(mask, rng.uniform(0.2, 1.0, inputs), 0.0), rng.uniform(0.0, 0.5)
+    if kind == "dead":
+        return np.where(mask, -rng.uniform(0.2, 1.0, inputs), 0.0), -rng.uniform(0.0, 0.5)
+    if kind == "zero":
+        return np.zeros(inputs), 0.0
+    if kind == "bias":
+        column = np.where(mask, rng.uniform(0.2, 1.0, inputs), 0.0)
+        return column, -(upper * column.sum() + rng.uniform(0.5, 1.0))
+    if kind == "hot":
+        return np.eye(inputs)[0], -1.0
+    if kind == "relu":
+        return np.where(np.array(previous) == "dead", -rng.uniform(0.2, 1.0, inputs), 0.0), -rng.uniform(0.01, 0.02)
+    raise ValueError(f"Expected a unit kind. Received: kind={kind!r}")
+
+
+def _network(rng, x: np.ndarray, layer_kinds: list) -> tuple:
+    """The inputs and a list of (W, b) pairs, W of shape (inputs, units), one layer per list of kinds (shuffled)."""
+    layers, inputs, upper, previous = [], x.shape[1], _HIGH, ()
+    for kinds in layer_kinds:
+        kinds = [str(kind) for kind in rng.permutation(kinds)]
+        columns, biases = zip(*(_unit(rng, kind, inputs, upper, previous) for kind in kinds))
+        W, b = np.stack(columns, axis=1), np.array(biases)
+        layers.append((W, b))
+        upper = upper * float(np.clip(W, 0.0, None).sum(axis=0).max()) + max(float(b.max()), 0.0)
+        inputs, previous = len(kinds), tuple(kinds)
+    return x, layers
+
+
+def _dead_units_cases(rng):
+    dead = int(rng.integers(1, 4))
     return [
-        Case(f"mixed signs with alpha = {alphas[0]}", (_with_zero(rng, 4, 4.0), alphas[0]),
-             hint="Positive inputs pass unchanged; negative inputs are scaled by alpha (they stay negative, only smaller)."),
-        Case(f"a (2, 4) batch with alpha = {alphas[1]}", (rng.normal(scale=2.0, size=(2, 4)), alphas[1]),
-             hint="Use the alpha you are given, not a fixed default, element-wise, and keep the input's shape."),
-        Case(f"only negative inputs with alpha = {alphas[2]}", (-np.abs(rng.normal(size=5)) - 0.5, alphas[2]),
-             hint="For a negative input the output is that input scaled by alpha: a small negative number, not zero and "
-                  "not a positive one."),
-        Case(f"only positive inputs with alpha = {alphas[3]}", (np.abs(rng.normal(size=5)) + 0.5, alphas[3]),
-             hint="For a positive input leaky ReLU is the identity: the output is the input itself."),
+        Case(f"one layer of 6 units, {dead} with negative weights", _network(rng, _inputs(rng, 8, 3, 2), [
+            ["dead"] * dead + ["live"] * (6 - dead)]),
+             hint="A unit is dead when its output is zero on every example: look at each unit (a column of the layer's "
+                  "output) over all the examples (the rows), and count such units for each layer."),
+        Case("a unit alive on one example only", _network(rng, _inputs(rng, 10, 4, 1), [["hot", "live", "live", "dead"]]),
+             hint="A unit that is zero on all examples but one is alive: count only the units whose output is zero on "
+                  "every example, not on some of them."),
+        Case("a unit dead only through its bias", _network(rng, _inputs(rng, 6, 3, 2), [["bias", "live", "live", "hot", "dead"]]),
+             hint="Each unit's pre-activation is the weighted sum of the inputs plus its bias: a large negative bias can keep "
+                  "it below zero on every example."),
+        Case("a unit whose weights and bias are all zero", _network(rng, _inputs(rng, 5, 2, 1), [["zero", "live", "dead"]]),
+             hint="ReLU of exactly zero is zero: a unit whose pre-activation is exactly zero on every example outputs zero on "
+                  "all of them, so it is dead too."),
+        Case("two layers: a unit of layer 2 that only ReLU kills", _network(rng, _inputs(rng, 12, 4, 3), [
+            ["live", "dead", "live", "dead", "hot"], ["relu", "live", "dead", "live"]]),
+             hint="The next layer sees the previous layer's outputs after ReLU, not its pre-activations: apply ReLU at "
+                  "every layer before passing on, then count the dead units of each layer."),
     ]
 
 
@@ -127,25 +192,27 @@ TASKS = [
         ),
     ),
     function_task(
-        "03.tanh_derivative", "the derivative of tanh, element-wise", 2, answer_name="tanh_derivative", cases=_tanh_derivative_cases,
-        hint="Differentiate tanh, not its input: its slope can be written with tanh itself, as lesson 03 shows. The slope is "
-             "largest at zero and shrinks towards zero far from it, never negative.",
+        "03.swish_derivative", "the derivative of swish, element-wise", 2, answer_name="swish_derivative",
+        cases=_swish_derivative_cases,
+        hint="Swish multiplies the input by its sigmoid: differentiate the product, one factor at a time, and use the "
+             "sigmoid's own slope from lesson 03.",
         more_hints=(
-            "Lesson 03, section 3 lists the derivative of tanh in terms of tanh's own value, squared. Compute tanh of the "
-            "input element-wise first, then use that identity.",
-            "Check your function on the task's example before the check cell: a result larger than one, a negative one, or "
-            "one that keeps growing with the input means the identity is used on the input instead of on its tanh.",
+            "The product rule: the slope of a product is the first factor's slope times the second factor, plus the first "
+            "factor times the second factor's slope. Here the first factor is the input (slope one) and the second its sigmoid.",
+            "Check your function on the task's example before the check cell: at zero the slope is one half, and it is "
+            "negative for inputs below about minus 1.3.",
         ),
     ),
     function_task(
-        "03.leaky_relu", "leaky ReLU with a given negative slope alpha", 2, answer_name="leaky_relu", cases=_leaky_relu_cases,
-        hint="Leaky ReLU keeps positive inputs as they are and scales negative ones by the given alpha, element-wise: "
-             "negative inputs stay negative, only smaller.",
+        "03.dead_units", "the number of dead ReLU units in each layer of a network, on given data", 2,
+        answer_name="dead_units", cases=_dead_units_cases,
+        hint="Run the data through the network layer by layer, with ReLU after every layer, and for each layer count the "
+             "units whose output is zero on every example.",
         more_hints=(
-            "Lesson 03, section 2: choose, for each entry, between the input itself (where it is positive) and the input "
-            "scaled by alpha (elsewhere); an element-wise choice does it without a loop.",
-            "Use the alpha passed to your function, never a fixed default such as Keras's; the check draws a different "
-            "alpha for every case.",
+            "Lesson 03, section 6 counts the dead units of a Keras network: the output of a layer is a table with one row per "
+            "example and one column per unit, and a dead unit is a column of zeros only.",
+            "Every layer here is a ReLU layer in Keras's layout: the inputs times the weights, plus the bias, then ReLU; that "
+            "output is the next layer's input. Return one count per layer, as integers, in layer order.",
         ),
     ),
     function_task(

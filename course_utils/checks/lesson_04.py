@@ -26,92 +26,8 @@ def _round(values, decimals: int = 2):
     return np.round(np.asarray(values, dtype=np.float64), decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
-def _cancelling_errors(rng, size: int = 6):
-    """Targets and predictions whose errors are +1 and -1, as many of each (their plain mean is 0)."""
-    y_true = _round(rng.uniform(-3.0, 3.0, size))
-    return y_true, y_true + rng.permutation(np.repeat([1.0, -1.0], size // 2))
-
-
-def _one_pair(rng):
-    """A batch of one: a target and a prediction whose error is 1.5 to 4 in size, of either sign."""
-    y_true = float(_round(rng.uniform(-4.0, 4.0), 1))
-    y_pred = float(_round(y_true + rng.uniform(1.5, 4.0) * rng.choice([-1.0, 1.0]), 1))
-    return np.array([y_true]), np.array([y_pred])
-
-
-# Shared by the four tasks: a loss that must not grow with the batch.
+# Shared by the tasks that average over every entry: a loss that must not grow with the batch.
 _AVERAGE_EVERY_ENTRY = "Average over every entry of the batch, not over one axis only, and do not sum: the loss must not grow with the number of examples or outputs."
-
-
-# --- 04.mse ------------------------------------------------------------------
-
-def _mse_cases(rng):
-    outlier_errors = np.concatenate([_round(rng.uniform(0.2, 2.5, 3) * rng.choice([-1.0, 1.0], 3)), [rng.choice([-10.0, 10.0])]])
-    outlier_true = _round(rng.uniform(-3.0, 3.0, 4))
-    perfect = _round(rng.normal(size=(1, 2)))
-    return [
-        Case("errors of +1 and -1 that cancel out", _cancelling_errors(rng),
-             hint="Square each error before averaging: an error of -1 costs as much as one of +1, so they must not cancel out."),
-        Case("a (6, 3) batch of 2-D targets", (rng.normal(size=(6, 3)), rng.normal(size=(6, 3))), hint=_AVERAGE_EVERY_ENTRY),
-        Case("large errors, one of them an outlier of 10", (outlier_true, outlier_true + rng.permutation(outlier_errors)),
-             hint="Keep the squares as they are, with no square root at the end: an error of 10 costs a hundred times more than an error of 1."),
-        Case("a batch of one prediction", _one_pair(rng),
-             hint="A batch of one still gives one number: the squared error of that one prediction."),
-        Case("a perfect prediction (loss 0)", (perfect, perfect.copy()),
-             hint="When every prediction equals its target, every error and so the loss is exactly 0."),
-    ]
-
-
-# --- 04.mae ------------------------------------------------------------------
-
-def _mae_cases(rng):
-    small_true = _round(rng.uniform(-1.0, 1.0, 4))
-    small_errors = _round(rng.uniform(0.1, 0.9, 4)) * rng.permutation([1.0, 1.0, -1.0, -1.0])
-    return [
-        Case("errors of +1 and -1 that cancel out", _cancelling_errors(rng, 4),
-             hint="Take the absolute value of each error before averaging: errors of opposite signs must not cancel out."),
-        Case("small errors, below 1", (small_true, small_true + small_errors),
-             hint="Use the size of each error as it is, not its square: below 1, a square is smaller than the error itself."),
-        Case("a (5, 4) batch of 2-D targets, predicted too low on average", _too_low_batch(rng), hint=_AVERAGE_EVERY_ENTRY),
-        Case("a batch of one prediction", _one_pair(rng),
-             hint="A batch of one still gives one number: the absolute error of that one prediction."),
-    ]
-
-
-def _too_low_batch(rng) -> tuple:
-    """A (5, 4) batch whose errors have both signs and a negative mean (drawn between -0.8 and -0.2)."""
-    y_true = rng.normal(size=(5, 4))
-    errors = rng.normal(size=(5, 4))
-    return y_true, y_true + errors - errors.mean() + rng.uniform(-0.8, -0.2)
-
-
-# --- 04.binary_cross_entropy -------------------------------------------------
-
-# The probabilities of exactly 0 and 1 the check tries, with their labels: confidently right for either label, and
-# confidently wrong for label 1. A label 0 with a prediction of exactly 1 is not tried: in float32, 1 - 1e-7 rounds to
-# 1 - 1.19e-7, so a float32 answer (Keras's own class) would differ there from a float64 one, both being right.
-_EXACT_LABELS, _EXACT_PREDICTIONS = np.array([1.0, 0.0, 1.0]), np.array([1.0, 0.0, 0.0])
-
-
-def _bce_cases(rng):
-    extra_true, extra_p = rng.permutation([0.0, 1.0, 1.0]), _round(rng.uniform(0.1, 0.9, 3))
-    order = rng.permutation(6)
-    p_one = float(_round(rng.uniform(0.05, 0.45)))
-    return [
-        Case("6 labels with probabilities between 0.1 and 0.9",
-             (rng.permutation([1.0, 1.0, 1.0, 0.0, 0.0, 0.0]), _round(rng.uniform(0.1, 0.9, 6))),
-             hint="The loss is positive: each entry costs minus the log of the probability it gives to its true label."),
-        Case("only negative labels (y = 0)", (np.zeros(4), _round(rng.uniform(0.05, 0.95, 4))),
-             hint="A label 0 costs minus the log of 1 - p: keep the term of the labels 0 as well as the term of the labels 1."),
-        Case("predictions of exactly 0 and 1, right and wrong",
-             (np.concatenate([_EXACT_LABELS, extra_true])[order], np.concatenate([_EXACT_PREDICTIONS, extra_p])[order]),
-             hint="The log of 0 is minus infinity, and 0 times it is nan: clip p into the interval from 1e-7 to 1 - 1e-7 before "
-                  "taking any log, as Keras does (not a smaller epsilon)."),
-        Case("a (3, 4) batch of 2-D labels", (rng.integers(0, 2, size=(3, 4)).astype(float), rng.uniform(0.05, 0.95, size=(3, 4))),
-             hint=_AVERAGE_EVERY_ENTRY),
-        Case(f"a batch of one: y = 1, p = {p_one}", (np.array([1.0]), np.array([p_one])),
-             hint="Use the natural logarithm (base e), not the logarithm base 10 or 2."),
-    ]
 
 
 # --- 04.categorical_cross_entropy --------------------------------------------
@@ -154,49 +70,138 @@ def _cce_cases(rng):
     ]
 
 
+# --- 04.cross_entropy_from_logits --------------------------------------------
+
+def _far_below(rng, rows: int = 2, classes: int = 4):
+    """Rows whose true class has a logit 150 to 250 below another class's: a softmax in float64 gives it about
+    e^-200, which the probability path clips to 1e-7 (a loss of 16.1) and which underflows to 0 in float32."""
+    labels = rng.integers(0, classes, rows)
+    logits = rng.normal(size=(rows, classes))
+    for row, label in enumerate(labels):
+        logits[row, (label + rng.integers(1, classes)) % classes] += rng.uniform(150.0, 250.0)
+    return labels, logits
+
+
+def _logits_cases(rng):
+    return [
+        Case("4 examples, 3 classes, small logits", (rng.integers(0, 3, 4), rng.normal(size=(4, 3))),
+             hint="Each example costs the log-sum-exp of its row of logits minus the logit of its true class; the batch's "
+                  "loss is the mean of those costs over the examples."),
+        Case("large logits around 800 (their exponentials overflow)", (rng.integers(0, 3, 3), rng.uniform(795.0, 805.0, (3, 3))),
+             hint="The exponential of a logit near 800 overflows. Shift each row by its own largest logit before "
+                  "exponentiating, and add that largest logit back after the log (lesson 04, section 6)."),
+        Case("a true class 150 to 250 below another (confidently wrong)", _far_below(rng),
+             hint="Going through probabilities loses this example: its true class's probability is far below 1e-7, clipped or "
+                  "zero. From the logits, the loss is close to the gap between the largest logit and the true class's."),
+        Case("rows on very different scales (-800 and +800)",
+             (rng.integers(0, 3, 2), np.array([[-800.0], [800.0]]) + rng.normal(size=(2, 3))),
+             hint="Shift each row by its own largest logit, not by the largest of the whole batch: a row far below the "
+                  "batch's largest logit would underflow to a log of zero."),
+        Case("a batch of one example, 6 classes", (rng.integers(0, 6, 1), rng.normal(scale=3.0, size=(1, 6))),
+             hint="Labels are class ids (integers), one per example: pick each row's logit at its label, not a one-hot sum. "
+                  "A batch of one still gives one number."),
+    ]
+
+
+# --- 04.binary_cross_entropy_from_logits -------------------------------------
+
+def _bce_logits_cases(rng):
+    huge = rng.uniform(750.0, 850.0, 4) * np.array([1.0, -1.0, 1.0, -1.0])
+    order = rng.permutation(4)
+    return [
+        Case("6 labels with logits between -3 and 3", (rng.permutation([1.0, 1.0, 1.0, 0.0, 0.0, 0.0]), rng.uniform(-3.0, 3.0, 6)),
+             hint="For a label 1 the loss is minus the log of the sigmoid of the logit; for a label 0, minus the log of one minus "
+                  "it. Average over every entry."),
+        Case("logits of about +-800, right and wrong", (np.array([1.0, 0.0, 0.0, 1.0])[order], huge[order]),
+             hint="Both the sigmoid and the exponential overflow or round to exactly 0 or 1 at logits this large. Rewrite the "
+                  "loss so that every exponent is zero or negative: it then needs no probability at all."),
+        Case("a (3, 4) batch of 2-D labels", (rng.integers(0, 2, size=(3, 4)).astype(float), rng.normal(scale=4.0, size=(3, 4))),
+             hint=_AVERAGE_EVERY_ENTRY),
+        Case("only labels 0, logits from 20 to 60 (confidently wrong)", (np.zeros(3), rng.uniform(20.0, 60.0, 3)),
+             hint="A label 0 with a large positive logit costs about the logit itself: a result stuck near 16 is the clipped "
+                  "probability path, which this task must avoid."),
+    ]
+
+
+# --- 04.huber ----------------------------------------------------------------
+
+def _delta(rng) -> float:
+    """A Huber threshold between 0.3 and 3, rounded to 2 decimals, never Keras's default 1."""
+    while (delta := round(float(rng.uniform(0.3, 3.0)), 2)) == 1.0:
+        pass
+    return delta
+
+
+def _errors(rng, size: int, low: float, high: float) -> np.ndarray:
+    """`size` errors of random signs whose sizes lie between `low` and `high`."""
+    return rng.uniform(low, high, size) * rng.choice([-1.0, 1.0], size)
+
+
+def _huber_cases(rng):
+    deltas = [_delta(rng) for _ in range(4)]
+    y_small, y_large, y_mixed = (_round(rng.uniform(-3.0, 3.0, n)) for n in (5, 4, 6))
+    mixed = np.concatenate([_errors(rng, 3, 0.1, 0.9), _errors(rng, 3, 1.1, 3.0)]) * deltas[2]
+    return [
+        Case(f"errors below delta = {deltas[0]}", (y_small, y_small + _errors(rng, 5, 0.1, 0.9) * deltas[0], deltas[0]),
+             hint="Where an error is no larger than delta, the Huber loss is half the squared error: mind the one half."),
+        Case(f"errors above delta = {deltas[1]}", (y_large, y_large + _errors(rng, 4, 1.5, 4.0) * deltas[1], deltas[1]),
+             hint="Where an error is larger than delta, the loss grows linearly: delta times the size of the error, minus half "
+                  "of delta squared, so that both pieces meet at delta."),
+        Case(f"both kinds of error, delta = {deltas[2]}", (y_mixed, y_mixed + rng.permutation(mixed), deltas[2]),
+             hint="Choose the piece for each entry on its own, by the size of its error (its absolute value) compared with "
+                  "delta, and use the delta you are given."),
+        Case(f"a (4, 3) batch, delta = {deltas[3]}", (rng.normal(size=(4, 3)), rng.normal(scale=2.0, size=(4, 3)), deltas[3]),
+             hint=_AVERAGE_EVERY_ENTRY),
+    ]
+
+
 TASKS = [
     function_task(
-        "04.mse", "mean squared error over every entry, as one number", 2, answer_name="mse", cases=_mse_cases,
-        hint="Square each error (prediction minus target), then average the squares over every entry.",
-        more_hints=(
-            "Lesson 04, section 1: the error of one entry is its prediction minus its target; MSE averages the squared "
-            "errors over all entries, whatever the shape: a mean, not a sum, and no square root at the end.",
-            "The usual slips: averaging over one axis only (a 2-D batch then gives one number per output), or summing. "
-            "Check your function on the task's example, then on a 2-D batch: it must return a single number.",
-        ),
-    ),
-    function_task(
-        "04.mae", "mean absolute error over every entry, as one number", 2, answer_name="mae", cases=_mae_cases,
-        hint="Take each error's absolute value (prediction minus target, without its sign), then average over every entry.",
-        more_hints=(
-            "Lesson 04, section 1: MAE averages the absolute errors over all entries: errors of opposite signs must not "
-            "cancel out, and an error of 0.5 costs 0.5, not its square.",
-            "The usual slips: taking the absolute value of the mean error instead of the mean of the absolute errors, "
-            "averaging over one axis only, or summing. The result is one number for any shape of batch.",
-        ),
-    ),
-    function_task(
-        "04.binary_cross_entropy", "binary cross-entropy averaged over every entry, p clipped to [1e-7, 1 - 1e-7]", 3,
-        answer_name="binary_cross_entropy", cases=_bce_cases,
-        hint="Clip the probabilities first, then each entry costs minus the natural log of the probability it gives to its "
-             "true label; average those costs over every entry.",
-        more_hints=(
-            "Lesson 04, section 3: clip p into the interval from 1e-7 to 1 - 1e-7 (the epsilon of Keras), so that no log "
-            "of 0 happens; a label 1 costs minus the log of p, a label 0 minus the log of 1 - p.",
-            "Write it as one weighted sum per entry: the label times the log of p, plus one minus the label times the log "
-            "of 1 - p. Negate it, and take the mean over all entries (a 2-D batch too) with the natural logarithm.",
-        ),
-    ),
-    function_task(
-        "04.categorical_cross_entropy", "categorical cross-entropy of one-hot rows, averaged over the batch", 3,
+        "04.categorical_cross_entropy", "categorical cross-entropy of one-hot rows, averaged over the batch", 2,
         answer_name="categorical_cross_entropy", cases=_cce_cases,
         hint="Clip the probabilities first; each row (example) costs minus the natural log of the probability of its true "
              "class; average those costs over the rows.",
         more_hints=(
             "Lesson 04, section 3: with one-hot labels, summing the labels times the log-probabilities over a row's classes "
-            "keeps only the true class. Clip into the interval from 1e-7 to 1 - 1e-7 first, as in task 3.",
+            "keeps only the true class. Clip into the interval from 1e-7 to 1 - 1e-7 first, as Keras does.",
             "Shapes: labels and probabilities are (n, k). Sum over the k classes of each row, which leaves n losses, then "
             "take their mean; a mean over all entries would divide by k too. Keep the minus sign.",
+        ),
+    ),
+    function_task(
+        "04.cross_entropy_from_logits", "cross-entropy of a batch from logits and class ids, with log-sum-exp", 3,
+        answer_name="cross_entropy_from_logits", cases=_logits_cases, forbids_overflow=True,
+        hint="Each example costs the log-sum-exp of its row of logits minus its true class's logit; shift each row by its "
+             "largest logit so that no exponential overflows, and average over the examples.",
+        more_hints=(
+            "Lesson 04, section 6 computes this for one example. For a batch, take each row's largest logit (keeping the "
+            "axis), the log of the sum of the shifted exponentials of the row, and add the largest logit back.",
+            "Pick each row's true-class logit by its label with integer indexing (one row index and one label per example); "
+            "never compute a softmax probability and its log, which loses the confidently wrong examples.",
+        ),
+    ),
+    function_task(
+        "04.binary_cross_entropy_from_logits", "binary cross-entropy from logits, without overflow, averaged over every entry", 3,
+        answer_name="binary_cross_entropy_from_logits", cases=_bce_logits_cases, forbids_overflow=True,
+        hint="Write minus the log of the sigmoid, and minus the log of one minus the sigmoid, in terms of the logit itself, "
+             "so that no exponent is positive and no probability is needed.",
+        more_hints=(
+            "Minus the log of the sigmoid of z is the log of one plus the exponential of minus z (the softplus of minus z), "
+            "and minus the log of one minus the sigmoid of z is the softplus of z. Both differ by z.",
+            "The softplus of z equals the larger of z and zero, plus the log of one plus the exponential of minus the "
+            "absolute value of z: that exponent is never positive. Average over every entry of the batch.",
+        ),
+    ),
+    function_task(
+        "04.huber", "the Huber loss with threshold delta, averaged over every entry", 2, answer_name="huber",
+        cases=_huber_cases,
+        hint="The Huber loss is quadratic for small errors and linear for large ones: half the squared error up to delta, "
+             "then a straight line that meets it at delta. Average over every entry.",
+        more_hints=(
+            "For an error of size a: if a is at most delta, the cost is one half of a squared; otherwise it is delta times a, "
+            "minus one half of delta squared. Decide entry by entry.",
+            "Keras's own Huber loss (with the delta you are given, not its default) gives the same number: compare with it "
+            "on the task's example.",
         ),
     ),
 ]
