@@ -6,13 +6,18 @@ import pytest
 from .conftest import REPO, run_course
 
 SOLUTIONS = sorted((REPO / "solutions").glob("[0-9][0-9]_*.ipynb"))
+# `course check` is run here on three exercises that train no model, one from each part of the course.
+# That every solution scores full marks and every exercise zero is tested for all of them by
+# `test_grade_course_folders.py` (the same runner, graded in the sandbox) and, cell by cell, by nbval
+# on the solutions' stored check outputs; the model path of `course check` is tested below on exercise 00.
+CHECKED = [path for path in SOLUTIONS if path.name[:2] in ("01", "06", "12")]
 
 
 def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda path: path.stem)
+@pytest.mark.parametrize("solution", CHECKED, ids=lambda path: path.stem)
 def test_solution_gets_full_marks_and_exercise_gets_zero(solution):
     exercise = REPO / "exercises" / solution.name
     before = (_digest(solution), _digest(exercise))
@@ -33,7 +38,7 @@ def test_solution_gets_full_marks_and_exercise_gets_zero(solution):
 
 
 def test_there_are_solutions_to_check():
-    assert len(SOLUTIONS) >= 2
+    assert len(SOLUTIONS) >= 15 and len(CHECKED) == 3
 
 
 def test_a_model_task_prints_no_tensorflow_log_lines_from_a_plain_shell():
