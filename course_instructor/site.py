@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,6 +32,9 @@ PAGE_LIMIT_BYTES = 1024 * 1024
 MAX_IMAGE_WIDTH = 1000
 RECOMPRESS_ABOVE_BYTES = 100 * 1024
 MATHJAX_PARTS = ("tex-chtml.js", "input", "output/chtml", "ui", "a11y", "adaptors", "sre")
+TEX_SYMBOLS = {"cdot": "·", "times": "×", "partial": "∂", "nabla": "∇", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
+               "approx": "≈", "sum": "Σ", "to": "→", "leftarrow": "←", "infty": "∞", "in": "∈", "mathbb": "", "mathbf": "",
+               "text": "", "frac": "fraction", "sqrt": "square root of", "log": "log", "exp": "exp", "max": "max", "min": "min"}
 SITE_TITLE = "Deep learning, hands-on and offline"
 LESSON_ROW = re.compile(
     r"^\|\s*(?P<number>\d\d)\s*\|\s*\[(?P<title>[^\]]+)\]\((?P<path>lessons/[^)]+\.ipynb)\)\s*\|"
@@ -145,11 +149,24 @@ def _png_bytes(image) -> bytes:
     return buffer.getvalue()
 
 
+def _tex_symbol(match) -> str:
+    """``\\eta`` -> "η", ``\\cdot`` -> "·"; an unknown command keeps its name without the backslash."""
+    name = match[1]
+    if name in TEX_SYMBOLS:
+        return TEX_SYMBOLS[name]
+    try:
+        return unicodedata.lookup(f"GREEK {'CAPITAL' if name[0].isupper() else 'SMALL'} LETTER {name.replace('lambda', 'lamda').upper()}")
+    except KeyError:
+        return name
+
+
 def plain_text(markdown: str) -> str:
-    """Markdown prose as plain text for alt text: no emphasis, code or math marks, links as their text."""
+    """Markdown prose as plain text for alt text: links as their text, no emphasis, code or math marks, TeX symbols as characters."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"^#+\s*", "", text, flags=re.MULTILINE)
-    text = re.sub(r"[*_`$]|\\[()\[\]]", "", text)
+    text = re.sub(r"\*\*(.+?)\*\*|(?<![\w^])\*(\S[^*]*?)\*(?!\w)", lambda match: match[1] or match[2], text)
+    text = re.sub(r"[`$]|\\[()\[\]{}]", "", text)
+    text = re.sub(r"\\([A-Za-z]+)", _tex_symbol, text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -164,7 +181,8 @@ def _last_paragraph(markdown: str, limit: int = 300) -> str:
 def plot_titles(source: str) -> list[str]:
     """The titles a cell's code gives its plots (`title=...`, `set_title(...)`, `suptitle(...)`).
 
-    An f-string's values become "…". A cell that is not plain Python gives none.
+    An f-string's values become "…" (one with fewer than two words of its own is left out). A cell that is
+    not plain Python gives none.
     """
     try:
         tree = ast.parse(source)
@@ -186,7 +204,9 @@ def _literal_text(node) -> str:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(part.value if isinstance(part, ast.Constant) else "…" for part in node.values)
+        constant = " ".join(part.value for part in node.values if isinstance(part, ast.Constant))
+        if len(re.findall(r"[A-Za-z]{2,}", constant)) >= 2:  # enough words to say something without its values
+            return "".join(part.value if isinstance(part, ast.Constant) else "…" for part in node.values)
     return ""
 
 
