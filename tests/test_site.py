@@ -11,6 +11,7 @@ import functools
 import hashlib
 import html.parser
 import http.server
+import io
 import json
 import os
 import re
@@ -290,3 +291,53 @@ class _Images(html.parser.HTMLParser):
         parser = cls()
         parser.feed(path.read_text(encoding="utf-8"))
         return parser.images
+
+
+def test_the_home_page_table_is_the_readmes(tmp_path):
+    rows = course_site.read_lesson_table(REPO / "README.md")
+    assert [row.number for row in rows] == [f"{number:02d}" for number in range(len(rows))]
+    assert all(row.title and row.teaches and row.runtime.endswith(" s") for row in rows)
+    (tmp_path / "README.md").write_text("# A course\n\n## Lessons\n\nNone yet.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected a lesson table"):
+        course_site.read_lesson_table(tmp_path / "README.md")
+
+
+def test_a_wide_figure_is_resized_a_heavy_one_recompressed_and_a_small_one_kept():
+    from PIL import Image  # noqa: PLC0415
+
+    def png(width, height):
+        """A smooth picture in many colours (PNG compresses it poorly)."""
+        channels = (Image.linear_gradient("L").resize((width, height)), Image.radial_gradient("L").resize((width, height)),
+                    Image.new("L", (width, height), 128))
+        buffer = io.BytesIO()
+        Image.merge("RGB", channels).save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    wide = png(1500, 900)
+    smaller = course_site.shrink_png(wide)
+    assert Image.open(io.BytesIO(smaller)).size == (1000, 600) and len(smaller) < len(wide)
+    recompressed = course_site.shrink_png(wide, recompress_above=10_000)
+    assert Image.open(io.BytesIO(recompressed)).mode == "P" and len(recompressed) < len(smaller)
+    small = png(200, 100)
+    assert course_site.shrink_png(small) == small
+
+
+def test_alt_text_says_where_the_figure_is_what_its_code_titles_it_and_what_the_prose_says():
+    prose = "## Momentum\n\nThe **paths** at $\\eta = 0.03$, drawn by `plot_loss_surface`:"
+    source = 'fig, ax = plt.subplots()\n_ = ax.set_title("loss surface")\n_ = plot(ax=ax, title=f"{rule}: {n} updates")\n'
+    alt = course_site.figure_alt("Lesson 07: Gradient descent", 2, source, prose)
+    assert alt == ("Figure 2 of Lesson 07: Gradient descent, plot titled “loss surface”, "
+                   "about: The paths at η = 0.03, drawn by plot_loss_surface:")
+    assert course_site.plot_titles('%matplotlib inline\nax.set_title("x")') == []
+    assert course_site.plot_titles('ax.set_title(f"{a}: {b} steps to a fine minimum")') == ["…: … steps to a fine minimum"]
+
+
+def test_course_site_refuses_a_folder_that_is_not_a_site(tmp_path, capsys):
+    from course_utils.cli import main  # noqa: PLC0415
+
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["site", "--out", str(tmp_path)]) == 2
+    assert "expected a new or empty folder, or a site built before" in capsys.readouterr().err
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+    with pytest.raises(ValueError, match="expected a Jupyter notebook"):
+        course_site.prepare_notebook(tmp_path / "notes.txt", tmp_path / "copy.ipynb")
