@@ -29,7 +29,17 @@ import pytest
 from course_instructor import site as course_site
 
 REPO = Path(__file__).resolve().parents[1]
-SCREENSHOT_LESSON = "lessons/03_activations.html"
+SCREENSHOT_LESSON = "lessons/07_gradient_descent.html"
+# Scroll to the displayed formula that comes closest before a plot, so the screenshot shows both.
+SCROLL_TO_FORMULA_AND_PLOT = """() => {
+    const top = node => node.getBoundingClientRect().top + window.scrollY;
+    const maths = Array.from(document.querySelectorAll('article div.math')).map(top);
+    let best = null;
+    for (const image of Array.from(document.querySelectorAll('article img')).map(top))
+        for (const math of maths)
+            if (image > math && (best === null || image - math < best[0] - best[1])) best = [image, math];
+    window.scrollTo({top: best ? best[1] - 80 : 0, behavior: 'instant'});  // the theme scrolls smoothly otherwise
+}"""
 # The one link that leaves the site: Furo's credit line in every footer (a reader offline just cannot follow it).
 THEME_CREDIT = {"https://github.com/pradyunsg/furo"}
 RAW_MATH = re.compile(r"\$[^$\n]+\$|\\\(|\\\[|\\begin\{")
@@ -172,7 +182,7 @@ def test_every_page_works_offline_in_headless_chromium(built, served, tmp_path_f
             if name == "index.html":
                 page.screenshot(path=shots / "home.png")
             if name == SCREENSHOT_LESSON:
-                page.evaluate("() => { document.querySelector('div.math').scrollIntoView(); window.scrollBy(0, -120); }")
+                page.evaluate(SCROLL_TO_FORMULA_AND_PLOT)
                 page.screenshot(path=shots / "lesson.png")
         page.goto(served + "search.html?q=backpropagation", wait_until="load")
         page.wait_for_selector("#search-results li", timeout=20_000)
