@@ -30,15 +30,14 @@ from course_instructor import site as course_site
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOT_LESSON = "lessons/07_gradient_descent.html"
-# Scroll to the displayed formula that comes closest before a plot, so the screenshot shows both.
+# Scroll so that a plot ends at the bottom of the window with typeset formulas above it, so the screenshot shows both.
 SCROLL_TO_FORMULA_AND_PLOT = """() => {
-    const top = node => node.getBoundingClientRect().top + window.scrollY;
-    const maths = Array.from(document.querySelectorAll('article div.math')).map(top);
-    let best = null;
-    for (const image of Array.from(document.querySelectorAll('article img')).map(top))
-        for (const math of maths)
-            if (image > math && (best === null || image - math < best[0] - best[1])) best = [image, math];
-    window.scrollTo({top: best ? best[1] - 80 : 0, behavior: 'instant'});  // the theme scrolls smoothly otherwise
+    const box = node => node.getBoundingClientRect();
+    const maths = Array.from(document.querySelectorAll('article .math')).map(node => box(node).top + window.scrollY);
+    const window_top = image => box(image).bottom + window.scrollY + 20 - window.innerHeight;
+    const image = Array.from(document.querySelectorAll('article img')).find(
+        image => maths.filter(math => math > window_top(image) + 40 && math < box(image).top + window.scrollY).length >= 2);
+    window.scrollTo({top: image ? window_top(image) : 0, behavior: 'instant'});  // the theme scrolls smoothly otherwise
 }"""
 # The one link that leaves the site: Furo's credit line in every footer (a reader offline just cannot follow it).
 THEME_CREDIT = {"https://github.com/pradyunsg/furo"}
