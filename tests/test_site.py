@@ -350,3 +350,14 @@ def test_course_site_refuses_a_folder_that_is_not_a_site(tmp_path, capsys):
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
     with pytest.raises(ValueError, match="expected a Jupyter notebook"):
         course_site.prepare_notebook(tmp_path / "notes.txt", tmp_path / "copy.ipynb")
+
+
+def test_a_missing_chromium_fails_in_ci_and_skips_elsewhere(monkeypatch):
+    monkeypatch.delenv("COURSE_CHROMIUM", raising=False)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true: .ci/run installs it"):
+        _chromium()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="expected Debian's chromium"):
+        _chromium()
