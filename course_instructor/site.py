@@ -126,7 +126,8 @@ def shrink_png(data: bytes, max_width: int = MAX_IMAGE_WIDTH, recompress_above: 
         recompress_above: Size in bytes above which the image is quantized to a palette.
 
     Returns:
-        The new PNG's bytes, or `data` itself when nothing made it smaller.
+        The new PNG's bytes (always when it was resized, so the width limit holds), or `data` itself when it
+        was narrow enough and a palette did not make it smaller.
     """
     from PIL import Image  # noqa: PLC0415
 
