@@ -140,6 +140,7 @@ def test_no_lesson_page_is_over_a_megabyte_and_every_figure_has_alt_text(built):
         images = _Images.of(out / page)
         assert len(images) == _figures(REPO / page.replace(".html", ".ipynb")), page
         assert all(alt.strip() for _, alt in images), f"{page}: an image without alt text"
+        assert weights[page] > (out / page).stat().st_size + 1024 * len(images) > 0, f"{page}: its images were not weighed"
 
 
 def test_exercise_pages_hold_no_solution(built):
