@@ -104,6 +104,17 @@ def _release(args) -> int:
         f"release for learners in {args.out}: {', '.join(path.name for path in written)} (no solutions, no references)"))
 
 
+def _site(args) -> int:
+    site = _instructor("site")
+    try:
+        report = site.build_site(Path(args.out))
+    except (ValueError, RuntimeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(site.summary(report))
+    return 0
+
+
 def _lab(args) -> int:
     from .lab import run_lab  # noqa: PLC0415
 
@@ -188,6 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
     release = commands.add_parser("release", help="(instructors) write what learners get: lessons, exercises, the learner's package")
     release.add_argument("--out", required=True, help="a new or empty folder")
     release.set_defaults(run=_release)
+
+    site = commands.add_parser("site", help="(instructors) build the course as a static web site, offline: lessons with their "
+                               "outputs, exercises, search; view it with python -m http.server -d DIR")
+    site.add_argument("--out", required=True, help="a new or empty folder, or a site built before (replaced)")
+    site.set_defaults(run=_site)
 
     execute = commands.add_parser("execute", help="(authors) re-run notebooks top to bottom and save their outputs")
     execute.add_argument("notebooks", nargs="+", help="lesson or solution notebooks")
