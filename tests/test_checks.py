@@ -102,9 +102,10 @@ def test_backward_pass_feedback_names_each_mistake():
     from course_utils.grading.tasks import get_task
 
     task = get_task("06.backward")
-    expected = {"differentiates the sum, not the mean (no 1/n)": "mean", "forgets tanh's derivative": "hidden",
+    expected = {"differentiates the sum, not the mean (no 1/n)": "mean", "forgets ReLU's derivative": "hidden",
+                "uses tanh's slope instead of ReLU's": "hidden",
                 "has a sign error: y - p": "sign", "multiplies by the sigmoid's slope p(1 - p) again": "output",
-                "names the gradients dW1, db1, dW2, db2": "keys", "does not sum the bias gradients over the batch": "bias",
+                "names the gradients dW1, db1, dW2, db2, dW3, db3": "keys", "does not sum the bias gradients over the batch": "bias",
                 "computes W1's gradient with the product in the wrong order": "first_weights", "divides by n twice": "mean_twice"}
     wrong_answers = reference_for(task).wrong_answers
     assert sorted(expected) == sorted(wrong.mistake for wrong in wrong_answers)
