@@ -683,3 +683,54 @@ def plot_saliency_maps(images, saliency, masks, *, titles=None, panel_size: floa
         if titles is not None:
             axes[0, i].set_title(str(titles[i]), fontsize=8)
     return axes
+
+
+def plot_computation_graph(nodes: Mapping[str, tuple], edges: Sequence[tuple], *, ax=None, title=None):
+    """Draw a computation graph: one box per node, a solid arrow forward along each edge and a dashed one back (lessons 05, 06).
+
+    Args:
+        nodes: Mapping from a node's name to ``(x, y, text)``: its position in
+            plot coordinates and the text of its box (e.g. its formula, its
+            forward value and the gradient of the loss with respect to it).
+        edges: ``(source, target)``, ``(source, target, label)`` or
+            ``(source, target, label, backward)`` tuples: the forward pass goes
+            from source to target; the label (e.g. the local derivative) is
+            written under the edge; ``backward=False`` draws no backward arrow
+            (an input that needs no gradient).
+        ax: Axes to draw on; a new figure is made when None.
+        title: Optional axes title.
+
+    Returns:
+        ``(boxes, arrows)``: a dict of the boxes' `Text` artists by node name,
+        and the list of arrow annotations, forward then (when drawn) backward for each edge.
+
+    Raises:
+        ValueError: If an edge names a node that `nodes` does not hold.
+    """
+    for edge in edges:
+        missing = [name for name in edge[:2] if name not in nodes]
+        if missing:
+            raise ValueError(f"Expected every edge to join two nodes of `nodes`. Received: edge {edge[:2]!r}, unknown {missing!r}")
+    ax = _axes(ax)
+    boxes = {name: ax.text(x, y, text, ha="center", va="center", fontsize=9,
+                           bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "0.3"})
+             for name, (x, y, text) in nodes.items()}
+    arrows = []
+    for edge in edges:
+        source, target = edge[:2]
+        (x0, y0), (x1, y1) = nodes[source][:2], nodes[target][:2]
+        box0, box1 = boxes[source].get_bbox_patch(), boxes[target].get_bbox_patch()
+        backward = edge[3] if len(edge) > 3 else True
+        arrows.append(ax.annotate("", xy=(x1, y1 + 0.12), xytext=(x0, y0 + 0.12), arrowprops={
+            "arrowstyle": "-|>", "color": "k", "patchA": box0, "patchB": box1, "shrinkA": 2, "shrinkB": 2}))
+        if backward:
+            arrows.append(ax.annotate("", xy=(x0, y0 - 0.12), xytext=(x1, y1 - 0.12), arrowprops={
+                "arrowstyle": "-|>", "color": "tab:red", "linestyle": "--", "patchA": box1, "patchB": box0, "shrinkA": 2, "shrinkB": 2}))
+        if len(edge) > 2 and edge[2]:
+            ax.text((x0 + x1) / 2, (y0 + y1) / 2 - 0.3, edge[2], ha="center", va="top", fontsize=8, color="tab:red")
+    xs, ys = [x for x, _, _ in nodes.values()], [y for _, y, _ in nodes.values()]
+    ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
+    ax.set_ylim(min(ys) - 1.0, max(ys) + 0.8)
+    ax.set_axis_off()
+    _label_axes(ax, title=title)
+    return boxes, arrows

@@ -102,9 +102,10 @@ def test_backward_pass_feedback_names_each_mistake():
     from course_utils.grading.tasks import get_task
 
     task = get_task("06.backward")
-    expected = {"differentiates the sum, not the mean (no 1/n)": "mean", "forgets tanh's derivative": "hidden",
+    expected = {"differentiates the sum, not the mean (no 1/n)": "mean", "forgets ReLU's derivative": "hidden",
+                "uses tanh's slope instead of ReLU's": "hidden",
                 "has a sign error: y - p": "sign", "multiplies by the sigmoid's slope p(1 - p) again": "output",
-                "names the gradients dW1, db1, dW2, db2": "keys", "does not sum the bias gradients over the batch": "bias",
+                "names the gradients dW1, db1, dW2, db2, dW3, db3": "keys", "does not sum the bias gradients over the batch": "bias",
                 "computes W1's gradient with the product in the wrong order": "first_weights", "divides by n twice": "mean_twice"}
     wrong_answers = reference_for(task).wrong_answers
     assert sorted(expected) == sorted(wrong.mistake for wrong in wrong_answers)
@@ -149,9 +150,10 @@ NAMED_ON_HIDDEN_CASES = {"01.dense_layer", "01.weighted_sum", "01.standardize", 
                          "10.lstm_step", "10.bidirectional", "10.multi_step_windows", "10.seasonal_naive",
                          "11.gan_losses", "11.optimal_discriminator", "11.jensen_shannon", "11.grid_coverage",
                          "12.classifier_metrics", "12.threshold_for_precision", "12.balanced_class_weights", "12.ndcg_at_k",
-                         "13.model_cost", "13.all_reduce_mean", "13.integrated_gradients", "13.samples_needed"}
-NAMED_ON_HIDDEN_CASES |= {"03.swish_derivative", "03.dead_units",
-                          "04.cross_entropy_from_logits", "04.binary_cross_entropy_from_logits", "04.huber"}
+                         "13.model_cost", "13.all_reduce_mean", "13.integrated_gradients", "13.samples_needed",
+                         "03.swish_derivative", "03.dead_units",
+                         "04.cross_entropy_from_logits", "04.binary_cross_entropy_from_logits", "04.huber",
+                         "05.gradient_check", "05.softplus_neuron", "06.input_gradient", "07.largest_stable_rate", "07.cosine_decay"}
 NAMED = [(t, w, seed) for t, w in WRONG if t.id not in EXPLICITLY_DIAGNOSED and t.compares
          for seed in ((None, *HIDDEN_SEEDS) if t.id in NAMED_ON_HIDDEN_CASES else (None,))]
 

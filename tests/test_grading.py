@@ -402,7 +402,7 @@ def test_a_tuple_returned_where_a_dict_is_expected_names_the_dict_keys():
     reference = reference_for(task).answer
     result = grade_answer("06.backward", lambda *args: tuple(reference(*args).values()))
     assert not result.passed
-    assert "expected a dict with keys W1, W2, b1, b2" in result.cases[0].problem, result.cases[0].problem
+    assert "expected a dict with keys W1, W2, W3, b1, b2, b3" in result.cases[0].problem, result.cases[0].problem
     assert result.hint == ERROR_HINTS["wrong_type"] or "dict" in result.cases[0].problem
 
 

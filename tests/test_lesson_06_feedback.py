@@ -1,8 +1,8 @@
-"""Exercise 06's feedback fits the evidence (issue 10, items 4 and 5): each test failed before the change it guards."""
+"""Exercise 06's feedback fits the evidence (issue 10, items 4 and 5; issue 13): each test failed before the change it guards."""
 import numpy as np
 
 from course_instructor.references import lesson_06 as references
-from course_utils.checks.lesson_06 import BACKWARD_HINTS, _diagnose_backward, _network_case
+from course_utils.checks.lesson_06 import BACKWARD_HINTS, _diagnose_backward, _relu_network_case
 from course_utils.grading.judge import KNOWN_MISTAKE_HINT
 from course_utils.grading.tasks import Case, get_task
 
@@ -33,61 +33,62 @@ def test_a_bias_gradient_that_keeps_the_batch_axis_is_named_as_such():
         assert result.hint == _named(_mistake("06.dense_backward", "keeps the batch axis")), result.hint
 
 
+# --- 06.input_gradient -------------------------------------------------------------------------------------------
+
+def test_a_missing_transpose_of_a_square_first_layer_is_named():
+    """A square W1 (H = 2) is drawn on every seed, so W1 without its transpose returns wrong values and is named."""
+    for seed in (None, *HIDDEN_SEEDS):
+        cases = get_task("06.input_gradient").cases(seed)
+        assert any(case.inputs[0]["W1"].shape == (2, 2) for case in cases)
+        result = grade(get_task("06.input_gradient"), references._input_no_transpose, seed)
+        assert not result.passed
+
+
 # --- 06.backward -------------------------------------------------------------------------------------------------
 
-def _first_weights_in_the_wrong_order(params, x, y):
-    """W1's gradient as dz1.T @ x (shape (H, 2)), everything else right."""
-    grads = references.backward(params, x, y)
-    h = np.tanh(x @ params["W1"] + params["b1"])
-    p = 1.0 / (1.0 + np.exp(-(h @ params["W2"] + params["b2"])))
-    grad_z1 = ((p - y) / len(x) @ params["W2"].T) * (1.0 - h ** 2)
-    return {**grads, "W1": grad_z1.T @ x}
-
-
-def _diagnosis(value_of, hidden: int = 3, n: int = 8):
+def _diagnosis(value_of, hidden_1: int = 4, hidden_2: int = 3, n: int = 8):
     """The diagnosis of a value derived from the right gradients (`value_of(right) -> value`) on a drawn network."""
-    case = Case("a drawn network", _network_case(np.random.default_rng(5), n, hidden))
+    case = Case("a drawn network", _relu_network_case(np.random.default_rng(5), n, hidden_1, hidden_2))
     right = references.backward(*case.inputs)
     return _diagnose_backward(case, value_of(right), {"value": right})
 
 
-def test_first_layer_weights_in_the_wrong_product_order_are_not_blamed_on_tanh():
-    """Before: `dz1.T @ x` was told that tanh's slope is missing (W1 differing was taken for the hidden layer's mistake)."""
+def test_first_layer_weights_in_the_wrong_product_order_are_not_blamed_on_relu():
+    """`dz1.T @ x` is told about W1's product, not that ReLU's slope is missing (W1 differing alone is not the hidden layer's mistake)."""
     for seed in (None, *HIDDEN_SEEDS):
-        hint = grade(get_task("06.backward"), _first_weights_in_the_wrong_order, seed).hint
-        assert "tanh" not in hint, hint
+        hint = grade(get_task("06.backward"), references._backward_first_weights_transposed, seed).hint
+        assert "ReLU" not in hint, hint
         assert hint in (_named(_mistake("06.backward", "computes W1's gradient")), BACKWARD_HINTS["first_weights"]), hint
 
 
 def test_the_diagnosis_of_a_transposed_first_weight_gradient_names_the_product_order():
     transposed = lambda right: {**right, "W1": right["W1"].T}  # noqa: E731
     assert _diagnosis(transposed) == BACKWARD_HINTS["first_weights"]
-    assert _diagnosis(transposed, hidden=2) == BACKWARD_HINTS["first_weights"]  # square W1: same shape, wrong values
+    assert _diagnosis(transposed, hidden_1=2) == BACKWARD_HINTS["first_weights"]  # square W1: same shape, wrong values
 
 
-def test_the_hidden_layer_hint_needs_both_first_layer_gradients_wrong():
-    """Only a wrong hidden error signal changes W1 and b1 together; one of them alone is another mistake."""
+def test_the_hidden_layer_hint_needs_the_first_layer_gradients_wrong_together():
+    """Only a wrong hidden error signal changes W1 and b1 together (and W2 and b2 above them); one of them alone is another mistake."""
     assert _diagnosis(lambda right: {**right, "W1": 0.5 * right["W1"], "b1": 0.5 * right["b1"]}) == BACKWARD_HINTS["hidden"]
+    both_layers = lambda right: {**right, **{name: 0.5 * right[name] for name in ("W1", "b1", "W2", "b2")}}  # noqa: E731
+    assert _diagnosis(both_layers) == BACKWARD_HINTS["hidden"]
     assert _diagnosis(lambda right: {**right, "b1": 2.0 * right["b1"]}) == BACKWARD_HINTS["bias"]
     assert _diagnosis(lambda right: {**right, "W1": 2.0 * right["W1"]}) == BACKWARD_HINTS["first_weights"]
     assert _diagnosis(lambda right: {**right, "W1": right["W1"][:1], "b1": 2.0 * right["b1"]}) is None  # a shape is off too
 
 
 def test_a_wrong_output_weight_gradient_alone_is_not_blamed_on_the_output_error_signal():
-    assert _diagnosis(lambda right: {**right, "W2": 2.0 * right["W2"]}) == BACKWARD_HINTS["output_weights"]
+    assert _diagnosis(lambda right: {**right, "W3": 2.0 * right["W3"]}) == BACKWARD_HINTS["output_weights"]
     assert _diagnosis(lambda right: {name: 3.0 * value for name, value in right.items()}) == BACKWARD_HINTS["output"]
 
 
 def test_a_hidden_slope_of_another_shape_gets_the_hidden_layer_hint():
-    """An answer that is no known mistake (tanh's slope written as 1 - h) is diagnosed from which gradients differ."""
-    def slope_one_minus_h(params, x, y):
-        h = np.tanh(x @ params["W1"] + params["b1"])
-        p = 1.0 / (1.0 + np.exp(-(h @ params["W2"] + params["b2"])))
-        grad_z2 = (p - y) / len(x)
-        grad_z1 = (grad_z2 @ params["W2"].T) * (1.0 - h)
-        return {"W1": x.T @ grad_z1, "b1": grad_z1.sum(axis=0), "W2": h.T @ grad_z2, "b2": grad_z2.sum(axis=0)}
+    """An answer that is no known mistake (ReLU's slope taken as the activation itself) is diagnosed from which gradients differ."""
+    def slope_is_the_activation(params, x, y):
+        h1, h2, p = references._relu_forward(params, x)
+        return references._relu_backward_from(params, x, h1, h2, (p - y) / len(x), slope=lambda h: h)
 
-    assert grade(get_task("06.backward"), slope_one_minus_h).hint == BACKWARD_HINTS["hidden"]
+    assert grade(get_task("06.backward"), slope_is_the_activation).hint == BACKWARD_HINTS["hidden"]
 
 
 def test_dividing_by_n_twice_is_not_blamed_on_the_sigmoid():
@@ -100,25 +101,13 @@ def test_dividing_by_n_twice_is_not_blamed_on_the_sigmoid():
     assert _diagnosis(lambda right: {name: value / 8 for name, value in right.items()}) == BACKWARD_HINTS["mean_twice"]
 
 
-# --- 06.gradient_descent_step ------------------------------------------------------------------------------------
-
-def test_pairing_parameters_and_gradients_by_position_fails():
-    """Before: every case listed the gradients in the parameters' order, so a zip of the two dicts' values passed
-    (and then broke the notebook's training cell, whose gradients come from `backward` in another order)."""
-    def by_position(params, grads, learning_rate):
-        return {name: value - learning_rate * gradient for (name, value), gradient in zip(params.items(), grads.values())}
-
+def test_the_inactive_units_case_has_inactive_units():
+    """The case named for inactive units holds hidden units that are off on some samples and on on others."""
     for seed in (None, *HIDDEN_SEEDS):
-        result = grade(get_task("06.gradient_descent_step"), by_position, seed)
-        assert not result.passed
-        assert result.hint == _named(_mistake("06.gradient_descent_step", "pairs parameters")), result.hint
-
-
-def test_gradients_in_another_order_than_the_parameters_are_drawn_anew():
-    for seed in (None, *HIDDEN_SEEDS):
-        shuffled = [case for case in get_task("06.gradient_descent_step").cases(seed) if list(case.inputs[0]) != list(case.inputs[1])]
-        assert len(shuffled) >= 2
-        assert all(sorted(params) == sorted(grads) for params, grads, _ in (case.inputs for case in shuffled))
+        case = next(case for case in get_task("06.backward").cases(seed) if "inactive" in case.name)
+        params, x, _ = case.inputs
+        h1, h2, _ = references._relu_forward(params, x)
+        assert 0.2 < np.mean(h1 == 0) < 0.95 and np.mean(h2 == 0) < 0.95, (np.mean(h1 == 0), np.mean(h2 == 0))
 
 
 def test_the_diagnosis_judges_agreement_as_the_judge_does():

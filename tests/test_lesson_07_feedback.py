@@ -45,23 +45,37 @@ def test_batches_of_tensorflow_tensors_from_a_dataset_pass():
         assert result.passed, result.first_problem()
 
 
-def test_keras_adams_arithmetic_is_named_not_blamed_on_epsilon_inside_the_root():
-    """Before: keras.optimizers.Adam's update (ε moved by the folded-in bias correction) was told "ε inside the square root"."""
-    def keras_adam(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-        m = beta_1 * m + (1 - beta_1) * grad
-        v = beta_2 * v + (1 - beta_2) * grad ** 2
-        alpha = learning_rate * np.sqrt(1 - beta_2 ** t) / (1 - beta_1 ** t)
-        return w - alpha * m / (np.sqrt(v) + epsilon), m, v
+def test_leaving_out_the_bias_fails_on_every_seed_and_is_named():
+    """The centred-features case makes the bias direction the steepest, so a Hessian without the column of ones is off."""
+    from course_instructor.references.lesson_07 import _rate_no_bias
 
     for seed in (None, *HIDDEN_SEEDS):
-        hint = grade(get_task("07.adam_step"), keras_adam, seed).hint
-        assert hint.startswith(KNOWN_MISTAKE_HINT) and "Keras" in hint, hint
+        result = grade(get_task("07.largest_stable_rate"), _rate_no_bias, seed)
+        assert not result.passed
+        assert result.hint == f"{KNOWN_MISTAKE_HINT}leaves out the bias (no column of ones).", result.hint
 
 
-def test_momentum_with_a_keras_optimizer_passes():
-    """The lesson's convention is Keras's: keras.optimizers.SGD(momentum=beta) in float32 is a right answer."""
-    from course_instructor.references.lesson_07 import _momentum_keras_sgd
+def test_a_rate_just_above_the_answer_diverges_and_just_below_converges():
+    """What the task text promises: 2/λ_max is the limit of batch gradient descent on the drawn data sets."""
+    from course_instructor.references.lesson_07 import largest_stable_rate
 
-    for seed in (None, *HIDDEN_SEEDS):
-        result = grade(get_task("07.momentum_step"), _momentum_keras_sgd(), seed)
-        assert result.passed, result.first_problem()
+    for case in get_task("07.largest_stable_rate").cases(None):
+        (x,) = case.inputs
+        design = np.hstack([x, np.ones((len(x), 1))])
+        limit = largest_stable_rate(x)
+        for factor, grows in ((0.98, False), (1.02, True)):
+            theta = np.ones(design.shape[1])
+            for _ in range(3000):
+                theta = theta - factor * limit * 2 / len(x) * design.T @ (design @ theta)
+            assert (np.linalg.norm(theta) > 1e3) == grows, (case.name, factor, np.linalg.norm(theta))
+
+
+def test_the_cosine_schedule_equals_keras_past_the_end_of_the_decay():
+    """Keras's CosineDecay clips the step at decay_steps: the reference and Keras agree there, where the unclipped cosine climbs."""
+    import keras
+
+    from course_instructor.references.lesson_07 import cosine_decay
+
+    schedule = keras.optimizers.schedules.CosineDecay(0.2, 10, alpha=0.1)
+    keras_rates = np.array([float(schedule(step)) for step in range(25)])
+    assert np.allclose(cosine_decay(0.2, 10, 0.1, 25), keras_rates, atol=1e-6)

@@ -1,9 +1,9 @@
 """Reference answers, right answers in other styles and known-wrong answers of exercise 05: gradients and the chain rule.
 
-Tasks 1 and 2 (central differences) demand float64: their right answers in
-other styles stay in float64 (a TensorFlow float64 tensor among them), and
-a float32 answer is a known-wrong one. Tasks 3 and 4 are analytic: float32,
-Keras and `tf.GradientTape` answers are right.
+Tasks 1 and 2 (central differences, a gradient check) demand float64: their
+right answers in other styles stay in float64 (a TensorFlow float64 tensor
+among them). Task 3 (a softplus neuron) is analytic: float32, Keras and
+`tf.GradientTape` answers are right.
 """
 from __future__ import annotations
 
@@ -11,64 +11,16 @@ import math
 
 import numpy as np
 
+from course_utils.numerics import relative_error
+
 from . import Reference, RightAnswer, WrongAnswer
-from .lesson_02 import sigmoid as _sigmoid  # the stable sigmoid of exercise 02
 
 
-# --- 05.central_difference -------------------------------------------------
-
-def central_difference(f, x, h):
-    """Reference: the central difference (f(x + h) - f(x - h)) / (2 h)."""
-    return (f(x + h) - f(x - h)) / (2.0 * h)
-
-
-def _central_forward(f, x, h):
-    """Known-wrong: the forward difference."""
-    return (f(x + h) - f(x)) / h
-
-
-def _central_over_h(f, x, h):
-    """Known-wrong: divides by h instead of 2h."""
-    return (f(x + h) - f(x - h)) / h
-
-
-def _central_sign(f, x, h):
-    """Known-wrong: subtracts in the wrong order."""
-    return (f(x - h) - f(x + h)) / (2.0 * h)
-
-
-def _central_fixed_h(f, x, h):
-    """Known-wrong: ignores h and uses 1e-5."""
-    return (f(x + 1e-5) - f(x - 1e-5)) / 2e-5
-
-
-def _central_float32(f, x, h):
-    """Known-wrong: computes in float32 (the text says float64)."""
-    x, h = np.float32(x), np.float32(h)
-    return (f(x + h) - f(x - h)) / (np.float32(2.0) * h)
-
-
-def _central_tensorflow():
-    """Right: the two values of f as float64 tensors, their difference divided by 2h with TensorFlow; a 0-d tensor."""
-    import tensorflow as tf  # noqa: PLC0415
-
-    def central_difference_tf(f, x, h):
-        right, left = tf.constant(f(x + h), tf.float64), tf.constant(f(x - h), tf.float64)
-        return tf.math.divide(right - left, tf.constant(2.0 * h, tf.float64))
-
-    return central_difference_tf
-
-
-def _central_two_sided_mean(f, x, h):
-    """Right: the mean of the forward and the backward difference (the same number, written another way)."""
-    f_x = f(x)
-    return ((f(x + h) - f_x) / h + (f_x - f(x - h)) / h) / 2.0
-
-
-def _central_float64_scalars(f, x, h):
-    """Right: np.float64 scalars throughout, halving after dividing by h; returns a NumPy float64."""
-    x, h = np.float64(x), np.float64(h)
-    return np.subtract(f(x + h), f(x - h)) / h / 2.0
+def _sigmoid(z):
+    """The logistic sigmoid without overflow: exp is only taken of a number <= 0."""
+    z = np.asarray(z, dtype=np.float64)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 # --- 05.numerical_gradient -------------------------------------------------
@@ -202,152 +154,148 @@ def _gradient_flat_copies(f, x, h=1e-5):
     return gradient.reshape(x.shape)
 
 
-# --- 05.sigmoid_derivative -------------------------------------------------
+# --- 05.gradient_check ----------------------------------------------------
 
-def sigmoid_derivative(z):
-    """Reference: σ'(z) = σ(z)(1 - σ(z))."""
+def gradient_check(f, grad_f, x):
+    """Reference: ‖g - n‖ / max(‖g‖, ‖n‖) of g = grad_f(x) and n, central differences of f at x (h = 1e-5)."""
+    return relative_error(grad_f(x), numerical_gradient(f, x))
+
+
+def _check_sum_of_norms(f, grad_f, x):
+    """Known-wrong: divides by the sum of the norms (the definition lesson 06 used before issue 13)."""
+    g, n = np.asarray(grad_f(x), dtype=np.float64), numerical_gradient(f, x)
+    return float(np.linalg.norm(g - n) / (np.linalg.norm(g) + np.linalg.norm(n)))
+
+
+def _check_numerical_norm(f, grad_f, x):
+    """Known-wrong: divides by the numerical gradient's norm only."""
+    g, n = np.asarray(grad_f(x), dtype=np.float64), numerical_gradient(f, x)
+    return float(np.linalg.norm(g - n) / np.linalg.norm(n))
+
+
+def _check_absolute(f, grad_f, x):
+    """Known-wrong: returns the norm of the difference, not divided by anything."""
+    return float(np.linalg.norm(np.asarray(grad_f(x), dtype=np.float64) - numerical_gradient(f, x)))
+
+
+def _check_forward(f, grad_f, x):
+    """Known-wrong: forward differences for the numerical gradient."""
+    return relative_error(grad_f(x), _gradient_forward(f, x))
+
+
+def _check_tensorflow():
+    """Right: the numerical gradient and the norms in TensorFlow float64; returns a 0-d tensor."""
+    import tensorflow as tf  # noqa: PLC0415
+
+    def gradient_check_tf(f, grad_f, x):
+        g = tf.constant(grad_f(x), tf.float64)
+        n = tf.constant(numerical_gradient(f, x), tf.float64)
+        return tf.norm(g - n) / tf.maximum(tf.norm(g), tf.norm(n))
+
+    return gradient_check_tf
+
+
+def _check_loop(f, grad_f, x):
+    """Right: Python loops with the math module, one coordinate at a time."""
+    x = [float(v) for v in x]
+    g = [float(v) for v in grad_f(np.array(x))]
+    n = []
+    for i in range(len(x)):
+        plus, minus = list(x), list(x)
+        plus[i] += 1e-5
+        minus[i] -= 1e-5
+        n.append((f(np.array(plus)) - f(np.array(minus))) / 2e-5)
+    difference = math.sqrt(sum((a - b) ** 2 for a, b in zip(g, n)))
+    return difference / max(math.sqrt(sum(a * a for a in g)), math.sqrt(sum(b * b for b in n)))
+
+
+def _check_course_helper(f, grad_f, x):
+    """Right: course_utils.numerics.relative_error on steps from an identity matrix."""
+    from course_utils.numerics import relative_error as helper  # noqa: PLC0415
+
+    return helper(np.asarray(grad_f(x)), _gradient_identity_rows(f, x))
+
+
+# --- 05.softplus_neuron ----------------------------------------------------
+
+def softplus_neuron_gradient(w, x, b, y):
+    """Reference: dL/dw = 2(a - y) σ(z) x for a = softplus(z), z = x·w + b (softplus' is the sigmoid)."""
+    z = np.dot(x, w) + b
+    a = np.logaddexp(0.0, z)
+    return 2.0 * (a - y) * _sigmoid(z) * np.asarray(x, dtype=np.float64)
+
+
+def _softplus_sigmoid_slope(w, x, b, y):
+    """Known-wrong: uses the sigmoid neuron's slope σ(z)(1 - σ(z)) (lesson 05) for softplus."""
+    z = np.dot(x, w) + b
     s = _sigmoid(z)
-    return s * (1.0 - s)
+    return 2.0 * (np.logaddexp(0.0, z) - y) * s * (1.0 - s) * np.asarray(x, dtype=np.float64)
 
 
-# --- 05.chain_rule ---------------------------------------------------------
-
-def chain_rule(w, x, b, y):
-    """Reference: dL/dw for L = (σ(w·x + b) - y)²."""
-    z = np.dot(w, x) + b
-    a = _sigmoid(z)
-    return 2.0 * (a - y) * a * (1.0 - a) * np.asarray(x, dtype=np.float64)
+def _softplus_itself(w, x, b, y):
+    """Known-wrong: uses softplus itself as its slope."""
+    z = np.dot(x, w) + b
+    a = np.logaddexp(0.0, z)
+    return 2.0 * (a - y) * a * np.asarray(x, dtype=np.float64)
 
 
-def _sig(z):
-    return 1.0 / (1.0 + np.exp(-z))
+def _softplus_sign(w, x, b, y):
+    """Known-wrong: target minus prediction."""
+    return -softplus_neuron_gradient(w, x, b, y)
 
 
-def _sigmoid_derivative_tape():
-    """Right: tf.GradientTape's gradient of tf.sigmoid (element-wise, as the gradient of the sum); a float64 tensor."""
-    import tensorflow as tf  # noqa: PLC0415
-
-    def sigmoid_derivative_tape(z):
-        z = tf.constant(z, tf.float64)
-        with tf.GradientTape() as tape:
-            tape.watch(z)
-            s = tf.sigmoid(z)
-        return tape.gradient(s, z)
-
-    return sigmoid_derivative_tape
+def _softplus_no_two(w, x, b, y):
+    """Known-wrong: forgets the factor 2 of the square."""
+    return 0.5 * softplus_neuron_gradient(w, x, b, y)
 
 
-def _sigmoid_derivative_keras():
-    """Right: keras.activations.sigmoid in float32, then its value times one minus it; a float32 tensor."""
-    import keras  # noqa: PLC0415
-
-    def sigmoid_derivative_keras(z):
-        s = keras.activations.sigmoid(keras.ops.convert_to_tensor(z, dtype="float32"))
-        return s * (1.0 - s)
-
-    return sigmoid_derivative_keras
+def _softplus_no_x(w, x, b, y):
+    """Known-wrong: forgets the factor x (returns dL/db for every weight)."""
+    z = np.dot(x, w) + b
+    return np.full(np.shape(w), 2.0 * (np.logaddexp(0.0, z) - y) * _sigmoid(z))
 
 
-def _sigmoid_derivative_float32(z):
-    """Right: NumPy in float32."""
-    s = np.float32(1.0) / (np.float32(1.0) + np.exp(-np.asarray(z, dtype=np.float32)))
-    return s * (np.float32(1.0) - s)
+def _softplus_tape(dtype: str, keras_activation: bool = False):
+    """Right: tf.GradientTape on a tf.Variable (tf.nn.softplus, or keras.activations.softplus); returns a tensor."""
+    def softplus_neuron_tape(w, x, b, y):
+        import tensorflow as tf  # noqa: PLC0415
 
-
-def _sigmoid_derivative_loop(z):
-    """Right: a Python loop over every entry, with math.exp (a stable form for each sign)."""
-    def slope(value):
-        s = 1.0 / (1.0 + math.exp(-value)) if value >= 0 else math.exp(value) / (1.0 + math.exp(value))
-        return s * (1.0 - s)
-
-    z = np.asarray(z, dtype=np.float64)
-    return np.array([slope(float(value)) for value in z.ravel()]).reshape(z.shape)
-
-
-def _sigmoid_derivative_scipy():
-    """Right: scipy.special.expit for the sigmoid."""
-    from scipy.special import expit  # noqa: PLC0415
-
-    def sigmoid_derivative_expit(z):
-        s = expit(z)
-        return s * (1.0 - s)
-
-    return sigmoid_derivative_expit
-
-
-def _chain_rule_tape(dtype: str):
-    """Right: tf.GradientTape's gradient of the loss with respect to a tf.Variable w, in `dtype`; a tensor."""
-    import tensorflow as tf  # noqa: PLC0415
-
-    def chain_rule_tape(w, x, b, y):
         w = tf.Variable(np.asarray(w), dtype=dtype)
-        x = tf.constant(x, dtype)
         with tf.GradientTape() as tape:
-            a = tf.sigmoid(tf.tensordot(w, x, axes=1) + tf.cast(b, dtype))
-            loss = tf.square(a - tf.cast(y, dtype))
+            z = tf.reduce_sum(tf.constant(x, dtype) * w) + tf.constant(b, dtype)
+            if keras_activation:
+                import keras  # noqa: PLC0415
+
+                a = keras.activations.softplus(z)
+            else:
+                a = tf.nn.softplus(z)
+            loss = (a - tf.constant(y, dtype)) ** 2
         return tape.gradient(loss, w)
 
-    return chain_rule_tape
+    return softplus_neuron_tape
 
 
-def _chain_rule_float32(w, x, b, y):
-    """Right: NumPy in float32."""
-    w, x = np.asarray(w, dtype=np.float32), np.asarray(x, dtype=np.float32)
-    a = np.float32(1.0) / (np.float32(1.0) + np.exp(-(w @ x + np.float32(b))))
-    return np.float32(2.0) * (a - np.float32(y)) * a * (np.float32(1.0) - a) * x
-
-
-def _chain_rule_loop(w, x, b, y):
-    """Right: the forward pass and each weight's derivative in Python loops, with the math module."""
+def _softplus_loop(w, x, b, y):
+    """Right: Python loops with the math module; softplus' slope written as e^z / (1 + e^z)."""
     z = sum(float(wi) * float(xi) for wi, xi in zip(w, x)) + b
-    a = 1.0 / (1.0 + math.exp(-z))
-    upstream = 2.0 * (a - y) * a * (1.0 - a)
-    return np.array([upstream * float(xi) for xi in x])
+    a = math.log1p(math.exp(z))
+    slope = math.exp(z) / (1.0 + math.exp(z))
+    return np.array([2.0 * (a - y) * slope * float(xi) for xi in x])
 
 
-def _chain_no_sigmoid_prime(w, x, b, y):
-    """Known-wrong: forgets the σ' factor."""
-    a = _sig(np.dot(w, x) + b)
-    return 2.0 * (a - y) * np.asarray(x, dtype=float)
+def _softplus_scipy():
+    """Right: scipy.special.expit for the slope, in float32."""
+    from scipy.special import expit  # noqa: PLC0415
 
+    def softplus_neuron_scipy(w, x, b, y):
+        w, x = np.asarray(w, np.float32), np.asarray(x, np.float32)
+        z = x @ w + np.float32(b)
+        return (2 * (np.logaddexp(np.float32(0), z) - np.float32(y)) * expit(z) * x).astype(np.float32)
 
-def _chain_sign(w, x, b, y):
-    """Known-wrong: uses y - a."""
-    a = _sig(np.dot(w, x) + b)
-    return 2.0 * (y - a) * a * (1.0 - a) * np.asarray(x, dtype=float)
-
-
-def _chain_no_two(w, x, b, y):
-    """Known-wrong: forgets the factor 2 of the square."""
-    a = _sig(np.dot(w, x) + b)
-    return (a - y) * a * (1.0 - a) * np.asarray(x, dtype=float)
-
-
-def _chain_no_x(w, x, b, y):
-    """Known-wrong: returns dL/db (no factor x) for every weight."""
-    a = _sig(np.dot(w, x) + b)
-    return np.full(np.shape(w), 2.0 * (a - y) * a * (1.0 - a))
-
-
-def _chain_sigma_prime_of_z(w, x, b, y):
-    """Known-wrong: uses z(1 - z) instead of σ(z)(1 - σ(z))."""
-    z = np.dot(w, x) + b
-    a = _sig(z)
-    return 2.0 * (a - y) * z * (1.0 - z) * np.asarray(x, dtype=float)
+    return softplus_neuron_scipy
 
 
 REFERENCES = {
-    "05.central_difference": Reference(central_difference, (
-        WrongAnswer("uses the forward difference, from x to x + h", lambda: _central_forward),
-        WrongAnswer("divides by h instead of 2h", lambda: _central_over_h),
-        WrongAnswer("subtracts in the wrong order (a sign error)", lambda: _central_sign),
-        WrongAnswer("ignores h and uses a fixed step of 1e-5", lambda: _central_fixed_h),
-        WrongAnswer("computes in float32 instead of float64", lambda: _central_float32),
-    ), right_answers=(
-        RightAnswer("TensorFlow float64 ops, returns a 0-d tensor", _central_tensorflow),
-        RightAnswer("the mean of a forward and a backward difference", lambda: _central_two_sided_mean),
-        RightAnswer("np.float64 scalars, dividing by h then halving", lambda: _central_float64_scalars),
-    )),
     "05.numerical_gradient": Reference(numerical_gradient, (
         WrongAnswer("uses forward differences", lambda: _gradient_forward),
         WrongAnswer("perturbs all coordinates at once", lambda: _gradient_all_at_once),
@@ -363,28 +311,27 @@ REFERENCES = {
         RightAnswer("steps from the rows of an identity matrix", lambda: _gradient_identity_rows),
         RightAnswer("a Python loop over flat indices with fresh copies", lambda: _gradient_flat_copies),
     )),
-    "05.sigmoid_derivative": Reference(sigmoid_derivative, (
-        WrongAnswer("returns the sigmoid itself", lambda: _sig),
-        WrongAnswer("applies the slope formula to z instead of to the sigmoid of z", lambda: lambda z: z * (1.0 - z)),
-        WrongAnswer("adds the sigmoid to one instead of subtracting it (a sign error)", lambda: lambda z: _sig(z) * (1.0 + _sig(z))),
-        WrongAnswer("uses tanh's slope formula, one minus the square, on the sigmoid", lambda: lambda z: 1.0 - _sig(z) ** 2),
+    "05.gradient_check": Reference(gradient_check, (
+        WrongAnswer("divides by the sum of the two norms instead of the larger one", lambda: _check_sum_of_norms),
+        WrongAnswer("divides by the numerical gradient's norm only", lambda: _check_numerical_norm),
+        WrongAnswer("returns the norm of the difference without dividing by a norm", lambda: _check_absolute),
+        WrongAnswer("uses forward differences for the numerical gradient", lambda: _check_forward),
     ), right_answers=(
-        RightAnswer("tf.GradientTape gradient of tf.sigmoid, returns a float64 tensor", _sigmoid_derivative_tape),
-        RightAnswer("keras.activations.sigmoid in float32, returns a tensor", _sigmoid_derivative_keras),
-        RightAnswer("NumPy in float32", lambda: _sigmoid_derivative_float32),
-        RightAnswer("a Python loop with math.exp", lambda: _sigmoid_derivative_loop),
-        RightAnswer("scipy.special.expit", _sigmoid_derivative_scipy),
+        RightAnswer("TensorFlow float64 norms, returns a 0-d tensor", _check_tensorflow),
+        RightAnswer("Python loops with the math module", lambda: _check_loop),
+        RightAnswer("course_utils.numerics.relative_error on identity-matrix steps", lambda: _check_course_helper),
     )),
-    "05.chain_rule": Reference(chain_rule, (
-        WrongAnswer("misses the sigmoid's slope factor", lambda: _chain_no_sigmoid_prime),
-        WrongAnswer("subtracts the prediction from the target (a sign error)", lambda: _chain_sign),
-        WrongAnswer("forgets the factor 2 of the square", lambda: _chain_no_two),
-        WrongAnswer("forgets the factor x (returns dL/db for every weight)", lambda: _chain_no_x),
-        WrongAnswer("applies the sigmoid's slope formula to z instead of to the sigmoid of z", lambda: _chain_sigma_prime_of_z),
+    "05.softplus_neuron": Reference(softplus_neuron_gradient, (
+        WrongAnswer("uses the sigmoid neuron's slope σ(z)(1 - σ(z)) instead of softplus's", lambda: _softplus_sigmoid_slope),
+        WrongAnswer("uses softplus itself as its slope", lambda: _softplus_itself),
+        WrongAnswer("subtracts the prediction from the target (a sign error)", lambda: _softplus_sign),
+        WrongAnswer("forgets the factor 2 of the square", lambda: _softplus_no_two),
+        WrongAnswer("forgets the factor x (returns dL/db for every weight)", lambda: _softplus_no_x),
     ), right_answers=(
-        RightAnswer("tf.GradientTape on a float64 tf.Variable, returns a tensor", lambda: _chain_rule_tape("float64")),
-        RightAnswer("tf.GradientTape in float32, returns a float32 tensor", lambda: _chain_rule_tape("float32")),
-        RightAnswer("NumPy in float32", lambda: _chain_rule_float32),
-        RightAnswer("Python loops with the math module", lambda: _chain_rule_loop),
+        RightAnswer("tf.GradientTape on a float64 tf.Variable with tf.nn.softplus, returns a tensor", lambda: _softplus_tape("float64")),
+        RightAnswer("tf.GradientTape in float32 with keras.activations.softplus, returns a tensor",
+                    lambda: _softplus_tape("float32", keras_activation=True)),
+        RightAnswer("Python loops with the math module", lambda: _softplus_loop),
+        RightAnswer("scipy.special.expit in float32", _softplus_scipy),
     )),
 }

@@ -4,7 +4,13 @@ from __future__ import annotations
 import numpy as np
 
 from . import Reference, RightAnswer, WrongAnswer
-from .lesson_02 import sigmoid as _sigmoid  # the stable sigmoid of exercise 02
+
+
+def _sigmoid(z):
+    """The logistic sigmoid without overflow: exp is only taken of a number <= 0."""
+    z = np.asarray(z, dtype=np.float64)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 # --- 06.dense_backward -----------------------------------------------------
@@ -98,142 +104,188 @@ def _dense_einsum(x, w, grad_z):
     return [np.einsum("sj,ij->si", grad_z, w), np.einsum("si,sj->ij", x, grad_z), np.einsum("sj->j", grad_z)]
 
 
-# --- 06.tanh_backward ------------------------------------------------------
-
-def tanh_backward(grad_h, h):
-    """Reference: dL/dz = dL/dh · (1 - h²) for h = tanh(z), from the output h."""
-    return grad_h * (1.0 - h ** 2)
-
-
-def _tanh_of_h(grad_h, h):
-    """Known-wrong: treats h as the pre-activation."""
-    return grad_h * (1.0 - np.tanh(h) ** 2)
-
-
-def _tanh_no_upstream(grad_h, h):
-    """Known-wrong: forgets to multiply by grad_h."""
-    return 1.0 - h ** 2
-
-
-def _tanh_one_minus_h(grad_h, h):
-    """Known-wrong: uses 1 - h."""
-    return grad_h * (1.0 - h)
-
-
-def _tanh_sigmoid_formula(grad_h, h):
-    """Known-wrong: uses the sigmoid's derivative h(1 - h)."""
-    return grad_h * h * (1.0 - h)
-
-
-def _tanh_sign(grad_h, h):
-    """Known-wrong: h² - 1 instead of 1 - h²."""
-    return grad_h * (h ** 2 - 1.0)
-
-
-def _tanh_tensorflow():
-    """Right, TensorFlow ops, returns a tensor."""
-    import tensorflow as tf  # noqa: PLC0415
-
-    return lambda grad_h, h: grad_h * (1.0 - tf.square(tf.constant(h)))
-
-
-def _tanh_float32(grad_h, h):
-    """Right, in float32."""
-    h = np.asarray(h, dtype=np.float32)
-    return np.asarray(grad_h, dtype=np.float32) * (1 - h * h)
-
-
-def _tanh_loop(grad_h, h):
-    """Right, a Python loop over the entries."""
-    result = np.empty(np.shape(h))
-    for index in np.ndindex(np.shape(h)):
-        result[index] = grad_h[index] * (1.0 - h[index] * h[index])
-    return result
-
-
-def _tanh_cosh(grad_h, h):
-    """Right, through z: tanh'(z) = 1 / cosh(z)² with z = artanh(h)."""
-    return grad_h / np.cosh(np.arctanh(h)) ** 2
-
-
-# --- 06.backward -----------------------------------------------------------
-
-PARAMETER_NAMES = ("W1", "b1", "W2", "b2")
-
+# --- 06.input_gradient -----------------------------------------------------
 
 def _forward(params, x):
-    """The forward pass x -> tanh -> sigmoid: returns (h, p)."""
+    """The lesson's forward pass x -> tanh -> sigmoid: returns (h, p)."""
     h = np.tanh(x @ params["W1"] + params["b1"])
     return h, _sigmoid(h @ params["W2"] + params["b2"])
 
 
-def backward(params, x, y):
-    """Reference: gradients of the mean binary cross-entropy of x -> tanh -> sigmoid."""
+def input_gradient(params, x, y):
+    """Reference: dL/dx of the mean binary cross-entropy of x -> tanh -> sigmoid, shape (n, 2)."""
     h, p = _forward(params, x)
     grad_z2 = (p - y) / len(x)
     grad_z1 = (grad_z2 @ params["W2"].T) * (1.0 - h ** 2)
+    return grad_z1 @ params["W1"].T
+
+
+def _input_sum(params, x, y):
+    """Known-wrong: the gradient of the sum, not the mean (no 1/n)."""
+    return len(x) * input_gradient(params, x, y)
+
+
+def _input_no_tanh_slope(params, x, y):
+    """Known-wrong: forgets tanh's derivative."""
+    h, p = _forward(params, x)
+    return ((p - y) / len(x) @ params["W2"].T) @ params["W1"].T
+
+
+def _input_no_transpose(params, x, y):
+    """Known-wrong: multiplies by W1 instead of its transpose (a shape error unless W1 is square)."""
+    h, p = _forward(params, x)
+    grad_z1 = ((p - y) / len(x) @ params["W2"].T) * (1.0 - h ** 2)
+    return grad_z1 @ params["W1"]
+
+
+def _input_sign(params, x, y):
+    """Known-wrong: uses y - p."""
+    return -input_gradient(params, x, y)
+
+
+def _input_sigmoid_slope_again(params, x, y):
+    """Known-wrong: multiplies the output's error signal by the sigmoid's slope p(1 - p) again."""
+    h, p = _forward(params, x)
+    grad_z1 = ((p - y) * p * (1.0 - p) / len(x) @ params["W2"].T) * (1.0 - h ** 2)
+    return grad_z1 @ params["W1"].T
+
+
+def _input_tape():
+    """Right, TensorFlow: a GradientTape watching x, on the mean cross-entropy of the logits; returns a float64 tensor."""
+    import tensorflow as tf  # noqa: PLC0415
+
+    def input_gradient_tape(params, x, y):
+        x = tf.constant(x, tf.float64)
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            h = tf.tanh(x @ params["W1"] + params["b1"])
+            logits = h @ params["W2"] + params["b2"]
+            loss = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=logits))
+        return tape.gradient(loss, x)
+
+    return input_gradient_tape
+
+
+def _input_keras_model():
+    """Right, Keras: the network as a float32 keras.Sequential (a linear output, from_logits=True), the tape on x."""
+    import keras  # noqa: PLC0415
+    import tensorflow as tf  # noqa: PLC0415
+
+    loss_fn = keras.losses.BinaryCrossentropy(from_logits=True)
+
+    def input_gradient_keras(params, x, y):
+        model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(len(params["b1"]), activation="tanh"), keras.layers.Dense(1)])
+        model.set_weights([params["W1"], params["b1"], params["W2"], params["b2"]])
+        x = tf.constant(x, tf.float32)
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            loss = loss_fn(tf.constant(y, tf.float32), model(x))
+        return tape.gradient(loss, x)
+
+    return input_gradient_keras
+
+
+def _input_float32(params, x, y):
+    """Right, in float32 NumPy, the sigmoid written 1 / (1 + e^-z)."""
+    params = {name: np.asarray(value, dtype=np.float32) for name, value in params.items()}
+    x, y = np.asarray(x, dtype=np.float32), np.asarray(y, dtype=np.float32)
+    h = np.tanh(x @ params["W1"] + params["b1"])
+    p = 1 / (1 + np.exp(-(h @ params["W2"] + params["b2"])))
+    return ((p - y) / np.float32(len(x)) @ params["W2"].T * (1 - h * h)) @ params["W1"].T
+
+
+def _input_per_sample(params, x, y):
+    """Right, a Python loop over the samples and the coordinates."""
+    n, hidden = len(x), len(params["b1"])
+    result = np.zeros(np.shape(x))
+    for s in range(n):
+        h = np.tanh(x[s] @ params["W1"] + params["b1"])
+        p = float(_sigmoid(h @ params["W2"] + params["b2"])[0])
+        signal = (p - float(y[s, 0])) / n
+        for i in range(x.shape[1]):
+            result[s, i] = sum(signal * params["W2"][j, 0] * (1.0 - h[j] ** 2) * params["W1"][i, j] for j in range(hidden))
+    return result
+
+
+# --- 06.backward: a three-layer ReLU network ---------------------------------
+
+def _relu_forward(params, x):
+    """x -> ReLU -> ReLU -> sigmoid: returns (h1, h2, p)."""
+    h1 = np.maximum(x @ params["W1"] + params["b1"], 0.0)
+    h2 = np.maximum(h1 @ params["W2"] + params["b2"], 0.0)
+    return h1, h2, _sigmoid(h2 @ params["W3"] + params["b3"])
+
+
+def _relu_backward_from(params, x, h1, h2, grad_z3, *, slope=lambda h: (h > 0).astype(float),
+                        names=("W1", "b1", "W2", "b2", "W3", "b3"), sum_bias=True, first_weights=lambda x, g: x.T @ g):
+    """The walk back from the output's error signal, with the pieces known-wrong answers change."""
+    grad_z2 = (grad_z3 @ params["W3"].T) * slope(h2)
+    grad_z1 = (grad_z2 @ params["W2"].T) * slope(h1)
+    bias = (lambda g: g.sum(axis=0)) if sum_bias else (lambda g: g)
     # In the order the backward pass computes them, so that feedback names the first gradient that goes wrong.
-    return {"W2": h.T @ grad_z2, "b2": grad_z2.sum(axis=0), "W1": x.T @ grad_z1, "b1": grad_z1.sum(axis=0)}
+    grads = {"W3": h2.T @ grad_z3, "b3": bias(grad_z3), "W2": h1.T @ grad_z2, "b2": bias(grad_z2),
+             "W1": first_weights(x, grad_z1), "b1": bias(grad_z1)}
+    renamed = dict(zip(("W1", "b1", "W2", "b2", "W3", "b3"), names))
+    return {renamed[name]: value for name, value in grads.items()}
 
 
-def _backward_from(params, x, h, grad_z2, *, tanh_slope=True, names=("W1", "b1", "W2", "b2")):
-    grad_z1 = grad_z2 @ params["W2"].T
-    if tanh_slope:
-        grad_z1 = grad_z1 * (1.0 - h ** 2)
-    grads = (x.T @ grad_z1, grad_z1.sum(axis=0), h.T @ grad_z2, grad_z2.sum(axis=0))
-    return dict(zip(names, grads))
+def backward(params, x, y):
+    """Reference: gradients of the mean binary cross-entropy of x -> ReLU -> ReLU -> sigmoid, by parameter."""
+    h1, h2, p = _relu_forward(params, x)
+    return _relu_backward_from(params, x, h1, h2, (p - y) / len(x))
 
 
 def _backward_sum(params, x, y):
     """Known-wrong: the gradient of the sum, not the mean (no 1/n)."""
-    h, p = _forward(params, x)
-    return _backward_from(params, x, h, p - y)
+    h1, h2, p = _relu_forward(params, x)
+    return _relu_backward_from(params, x, h1, h2, p - y)
 
 
-def _backward_no_tanh_slope(params, x, y):
-    """Known-wrong: forgets tanh's derivative."""
-    h, p = _forward(params, x)
-    return _backward_from(params, x, h, (p - y) / len(x), tanh_slope=False)
+def _backward_no_relu_slope(params, x, y):
+    """Known-wrong: forgets ReLU's derivative."""
+    h1, h2, p = _relu_forward(params, x)
+    return _relu_backward_from(params, x, h1, h2, (p - y) / len(x), slope=lambda h: np.ones_like(h))
+
+
+def _backward_tanh_slope(params, x, y):
+    """Known-wrong: copies the lesson's tanh slope 1 - h² for ReLU."""
+    h1, h2, p = _relu_forward(params, x)
+    return _relu_backward_from(params, x, h1, h2, (p - y) / len(x), slope=lambda h: 1.0 - h ** 2)
 
 
 def _backward_sign(params, x, y):
     """Known-wrong: uses y - p."""
-    h, p = _forward(params, x)
-    return _backward_from(params, x, h, (y - p) / len(x))
+    h1, h2, p = _relu_forward(params, x)
+    return _relu_backward_from(params, x, h1, h2, (y - p) / len(x))
 
 
 def _backward_sigmoid_slope_again(params, x, y):
-    """Known-wrong: multiplies by σ'(z2) = p(1 - p) as if the loss were MSE."""
-    h, p = _forward(params, x)
-    return _backward_from(params, x, h, (p - y) * p * (1.0 - p) / len(x))
+    """Known-wrong: multiplies by σ'(z3) = p(1 - p) as if the loss were MSE."""
+    h1, h2, p = _relu_forward(params, x)
+    return _relu_backward_from(params, x, h1, h2, (p - y) * p * (1.0 - p) / len(x))
 
 
 def _backward_wrong_keys(params, x, y):
-    """Known-wrong: names the gradients dW1, db1, dW2, db2."""
-    h, p = _forward(params, x)
-    return _backward_from(params, x, h, (p - y) / len(x), names=("dW1", "db1", "dW2", "db2"))
+    """Known-wrong: names the gradients dW1, db1, ..."""
+    h1, h2, p = _relu_forward(params, x)
+    return _relu_backward_from(params, x, h1, h2, (p - y) / len(x), names=("dW1", "db1", "dW2", "db2", "dW3", "db3"))
 
 
 def _backward_first_weights_transposed(params, x, y):
-    """Known-wrong: W1's gradient as dz1.T @ x, the product in the wrong order (shape (H, 2))."""
-    h, p = _forward(params, x)
-    grads = _backward_from(params, x, h, (p - y) / len(x))
-    grad_z1 = ((p - y) / len(x) @ params["W2"].T) * (1.0 - h ** 2)
-    return {**grads, "W1": grad_z1.T @ x}
+    """Known-wrong: W1's gradient as dz1.T @ x, the product in the wrong order (shape (H1, 2))."""
+    h1, h2, p = _relu_forward(params, x)
+    return _relu_backward_from(params, x, h1, h2, (p - y) / len(x), first_weights=lambda x, g: g.T @ x)
 
 
 def _backward_divides_twice(params, x, y):
-    """Known-wrong: divides by n in dz2 and again in every gradient."""
-    h, p = _forward(params, x)
-    return {name: gradient / len(x) for name, gradient in _backward_from(params, x, h, (p - y) / len(x)).items()}
+    """Known-wrong: divides by n in dz3 and again in every gradient."""
+    return {name: gradient / len(x) for name, gradient in backward(params, x, y).items()}
 
 
 def _backward_bias_not_summed(params, x, y):
-    """Known-wrong: returns dz1 and dz2 as the bias gradients."""
-    h, p = _forward(params, x)
-    grad_z2 = (p - y) / len(x)
-    grad_z1 = (grad_z2 @ params["W2"].T) * (1.0 - h ** 2)
-    return {"W1": x.T @ grad_z1, "b1": grad_z1, "W2": h.T @ grad_z2, "b2": grad_z2}
+    """Known-wrong: returns the error signals themselves as the bias gradients."""
+    h1, h2, p = _relu_forward(params, x)
+    return _relu_backward_from(params, x, h1, h2, (p - y) / len(x), sum_bias=False)
 
 
 def _backward_tape():
@@ -243,130 +295,63 @@ def _backward_tape():
     def backward_tape(params, x, y):
         variables = {name: tf.Variable(value) for name, value in params.items()}
         with tf.GradientTape() as tape:
-            h = tf.tanh(x @ variables["W1"] + variables["b1"])
-            logits = h @ variables["W2"] + variables["b2"]
+            h1 = tf.nn.relu(x @ variables["W1"] + variables["b1"])
+            h2 = tf.nn.relu(h1 @ variables["W2"] + variables["b2"])
+            logits = h2 @ variables["W3"] + variables["b3"]
             loss = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=logits))
         return tape.gradient(loss, variables)
 
     return backward_tape
 
 
-def _backward_keras_loss():
-    """Right, Keras: keras.losses.BinaryCrossentropy(from_logits=True) under a GradientTape, float32 tensors."""
+def _backward_keras_model():
+    """Right, Keras: the network as a float32 keras.Sequential (from_logits=True), gradients of its trainable weights."""
     import keras  # noqa: PLC0415
     import tensorflow as tf  # noqa: PLC0415
 
     loss_fn = keras.losses.BinaryCrossentropy(from_logits=True)
 
     def backward_keras(params, x, y):
-        variables = {name: tf.Variable(np.asarray(value, dtype=np.float32)) for name, value in params.items()}
+        model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(len(params["b1"]), activation="relu"),
+                                  keras.layers.Dense(len(params["b2"]), activation="relu"), keras.layers.Dense(1)])
+        names = ["W1", "b1", "W2", "b2", "W3", "b3"]
+        model.set_weights([params[name] for name in names])
         with tf.GradientTape() as tape:
-            h = keras.activations.tanh(tf.constant(x, dtype=tf.float32) @ variables["W1"] + variables["b1"])
-            loss = loss_fn(tf.constant(y, dtype=tf.float32), h @ variables["W2"] + variables["b2"])
-        return tape.gradient(loss, variables)
+            loss = loss_fn(tf.constant(y, tf.float32), model(tf.constant(x, tf.float32)))
+        return dict(zip(names, tape.gradient(loss, model.trainable_weights)))
 
     return backward_keras
 
 
 def _backward_float32(params, x, y):
-    """Right, in float32, with the sigmoid written 1 / (1 + e^-z) (no overflow on the cases' logits in float32)."""
+    """Right, in float32 NumPy, ReLU's slope from the pre-activations, the sigmoid written 1 / (1 + e^-z)."""
     params = {name: np.asarray(value, dtype=np.float32) for name, value in params.items()}
     x, y = np.asarray(x, dtype=np.float32), np.asarray(y, dtype=np.float32)
-    h = np.tanh(x @ params["W1"] + params["b1"])
-    p = 1 / (1 + np.exp(-(h @ params["W2"] + params["b2"])))
-    grad_z2 = (p - y) / np.float32(len(x))
-    grad_z1 = grad_z2 @ params["W2"].T * (1 - h * h)
-    return {"W1": x.T @ grad_z1, "b1": grad_z1.sum(axis=0), "W2": h.T @ grad_z2, "b2": grad_z2.sum(axis=0)}
+    z1 = x @ params["W1"] + params["b1"]
+    h1 = np.where(z1 > 0, z1, np.float32(0))
+    z2 = h1 @ params["W2"] + params["b2"]
+    h2 = np.where(z2 > 0, z2, np.float32(0))
+    p = 1 / (1 + np.exp(-(h2 @ params["W3"] + params["b3"])))
+    g3 = (p - y) / np.float32(len(x))
+    g2 = (g3 @ params["W3"].T) * (z2 > 0)
+    g1 = (g2 @ params["W2"].T) * (z1 > 0)
+    return {"W1": x.T @ g1, "b1": g1.sum(axis=0), "W2": h1.T @ g2, "b2": g2.sum(axis=0), "W3": h2.T @ g3, "b3": g3.sum(axis=0)}
 
 
 def _backward_per_sample(params, x, y):
     """Right, a Python loop over the samples, adding up each sample's gradient divided by n."""
     grads = {name: np.zeros_like(value, dtype=np.float64) for name, value in params.items()}
     for x_s, y_s in zip(x, y):
-        h = np.tanh(x_s @ params["W1"] + params["b1"])
-        p = _sigmoid(h @ params["W2"] + params["b2"])
-        grad_z2 = (p - y_s) / len(x)
-        grad_z1 = (params["W2"] @ grad_z2) * (1.0 - h ** 2)
-        for name, gradient in (("W2", np.outer(h, grad_z2)), ("b2", grad_z2), ("W1", np.outer(x_s, grad_z1)), ("b1", grad_z1)):
+        h1 = np.maximum(x_s @ params["W1"] + params["b1"], 0.0)
+        h2 = np.maximum(h1 @ params["W2"] + params["b2"], 0.0)
+        p = _sigmoid(h2 @ params["W3"] + params["b3"])
+        g3 = (p - y_s) / len(x)
+        g2 = (params["W3"] @ g3) * (h2 > 0)
+        g1 = (params["W2"] @ g2) * (h1 > 0)
+        for name, gradient in (("W3", np.outer(h2, g3)), ("b3", g3), ("W2", np.outer(h1, g2)), ("b2", g2),
+                               ("W1", np.outer(x_s, g1)), ("b1", g1)):
             grads[name] += gradient
     return grads
-
-
-# --- 06.gradient_descent_step ----------------------------------------------
-
-def gradient_descent_step(params, grads, learning_rate):
-    """Reference: a new dict with params[name] - learning_rate * grads[name]."""
-    return {name: params[name] - learning_rate * grads[name] for name in params}
-
-
-def _step_plus(params, grads, learning_rate):
-    """Known-wrong: steps up the gradient."""
-    return {name: params[name] + learning_rate * grads[name] for name in params}
-
-
-def _step_in_place(params, grads, learning_rate):
-    """Known-wrong: updates the caller's arrays in place."""
-    for name in params:
-        params[name] -= learning_rate * grads[name]
-    return params
-
-
-def _step_no_learning_rate(params, grads, learning_rate):
-    """Known-wrong: ignores the learning rate."""
-    return {name: params[name] - grads[name] for name in params}
-
-
-def _step_weights_only(params, grads, learning_rate):
-    """Known-wrong: updates only W1 and W2 and copies the rest."""
-    return {name: params[name] - learning_rate * grads[name] if name in ("W1", "W2") else params[name].copy() for name in params}
-
-
-def _step_fixed_names(params, grads, learning_rate):
-    """Known-wrong: only knows the names W1, b1, W2, b2."""
-    return {name: params[name] - learning_rate * grads[name] for name in PARAMETER_NAMES if name in params}
-
-
-def _step_by_position(params, grads, learning_rate):
-    """Known-wrong: pairs parameters and gradients by position (zip of the two dicts' values)."""
-    return {name: value - learning_rate * gradient for (name, value), gradient in zip(params.items(), grads.values())}
-
-
-def _step_tensorflow():
-    """Right, TensorFlow: a dict of tensors."""
-    import tensorflow as tf  # noqa: PLC0415
-
-    return lambda params, grads, learning_rate: {name: tf.constant(params[name]) - learning_rate * tf.constant(grads[name])
-                                                 for name in params}
-
-
-def _step_float32(params, grads, learning_rate):
-    """Right, in float32, looping over the gradients' items (in their own order)."""
-    return {name: np.asarray(params[name], dtype=np.float32) - np.float32(learning_rate) * np.asarray(gradient, dtype=np.float32)
-            for name, gradient in grads.items()}
-
-
-def _step_loop_items(params, grads, learning_rate):
-    """Right, a loop over params.items() filling a new dict."""
-    new_params = {}
-    for name, value in params.items():
-        updated = value.copy()
-        updated -= learning_rate * grads[name]  # in place on a copy: the caller's array is untouched
-        new_params[name] = updated
-    return new_params
-
-
-def _step_keras_sgd():
-    """Right, Keras: keras.optimizers.SGD applied to float32 variables made from the parameters."""
-    import keras  # noqa: PLC0415
-
-    def step_keras(params, grads, learning_rate):
-        names = list(params)
-        variables = [keras.Variable(np.asarray(params[name], dtype=np.float32)) for name in names]
-        optimizer = keras.optimizers.SGD(learning_rate=learning_rate)
-        optimizer.apply_gradients([(np.asarray(grads[name]), variable) for name, variable in zip(names, variables)])
-        return {name: variable.numpy() for name, variable in zip(names, variables)}
-
-    return step_keras
 
 
 REFERENCES = {
@@ -385,44 +370,32 @@ REFERENCES = {
         RightAnswer("a Python loop over the samples", lambda: _dense_loops),
         RightAnswer("np.einsum, returns a list", lambda: _dense_einsum),
     )),
-    "06.tanh_backward": Reference(tanh_backward, (
-        WrongAnswer("treats h as the pre-activation and applies tanh to it again", lambda: _tanh_of_h),
-        WrongAnswer("forgets to multiply by grad_h", lambda: _tanh_no_upstream),
-        WrongAnswer("uses one minus h as the slope", lambda: _tanh_one_minus_h),
-        WrongAnswer("uses the sigmoid's slope formula", lambda: _tanh_sigmoid_formula),
-        WrongAnswer("has the slope's sign reversed", lambda: _tanh_sign),
+    "06.input_gradient": Reference(input_gradient, (
+        WrongAnswer("differentiates the sum, not the mean (no 1/n)", lambda: _input_sum),
+        WrongAnswer("forgets tanh's derivative", lambda: _input_no_tanh_slope),
+        WrongAnswer("multiplies by W1 instead of its transpose", lambda: _input_no_transpose),
+        WrongAnswer("has a sign error: y - p", lambda: _input_sign),
+        WrongAnswer("multiplies by the sigmoid's slope p(1 - p) again", lambda: _input_sigmoid_slope_again),
     ), right_answers=(
-        RightAnswer("TensorFlow ops, returns a tensor", _tanh_tensorflow),
-        RightAnswer("float32", lambda: _tanh_float32),
-        RightAnswer("a Python loop over the entries", lambda: _tanh_loop),
-        RightAnswer("through z: one over cosh squared of artanh(h)", lambda: _tanh_cosh),
+        RightAnswer("a TensorFlow GradientTape watching x, returns a tensor", _input_tape),
+        RightAnswer("a keras.Sequential with the same weights under a GradientTape, float32 tensor", _input_keras_model),
+        RightAnswer("float32 NumPy", lambda: _input_float32),
+        RightAnswer("a Python loop over samples, coordinates and hidden units", lambda: _input_per_sample),
     )),
     "06.backward": Reference(backward, (
         WrongAnswer("differentiates the sum, not the mean (no 1/n)", lambda: _backward_sum),
-        WrongAnswer("forgets tanh's derivative", lambda: _backward_no_tanh_slope),
+        WrongAnswer("forgets ReLU's derivative", lambda: _backward_no_relu_slope),
+        WrongAnswer("uses tanh's slope instead of ReLU's", lambda: _backward_tanh_slope),
         WrongAnswer("has a sign error: y - p", lambda: _backward_sign),
         WrongAnswer("multiplies by the sigmoid's slope p(1 - p) again", lambda: _backward_sigmoid_slope_again),
-        WrongAnswer("names the gradients dW1, db1, dW2, db2", lambda: _backward_wrong_keys),
+        WrongAnswer("names the gradients dW1, db1, dW2, db2, dW3, db3", lambda: _backward_wrong_keys),
         WrongAnswer("does not sum the bias gradients over the batch", lambda: _backward_bias_not_summed),
         WrongAnswer("computes W1's gradient with the product in the wrong order", lambda: _backward_first_weights_transposed),
         WrongAnswer("divides by n twice", lambda: _backward_divides_twice),
     ), right_answers=(
         RightAnswer("a TensorFlow GradientTape on the mean cross-entropy, returns tensors", _backward_tape),
-        RightAnswer("keras.losses.BinaryCrossentropy under a GradientTape, float32 tensors", _backward_keras_loss),
+        RightAnswer("a keras.Sequential with the same weights under a GradientTape, float32 tensors", _backward_keras_model),
         RightAnswer("float32 NumPy", lambda: _backward_float32),
         RightAnswer("a Python loop over the samples", lambda: _backward_per_sample),
-    )),
-    "06.gradient_descent_step": Reference(gradient_descent_step, (
-        WrongAnswer("adds the gradient (steps uphill)", lambda: _step_plus),
-        WrongAnswer("updates the caller's arrays in place", lambda: _step_in_place),
-        WrongAnswer("ignores the learning rate", lambda: _step_no_learning_rate),
-        WrongAnswer("updates only the weights W1 and W2", lambda: _step_weights_only),
-        WrongAnswer("only handles the names W1, b1, W2, b2", lambda: _step_fixed_names),
-        WrongAnswer("pairs parameters and gradients by position, not by name", lambda: _step_by_position),
-    ), right_answers=(
-        RightAnswer("TensorFlow ops, returns a dict of tensors", _step_tensorflow),
-        RightAnswer("keras.optimizers.SGD on float32 variables", _step_keras_sgd),
-        RightAnswer("float32, looping over the gradients' items", lambda: _step_float32),
-        RightAnswer("a loop over params.items() updating copies", lambda: _step_loop_items),
     )),
 }

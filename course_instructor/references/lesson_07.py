@@ -1,95 +1,11 @@
 """Reference answers and known-wrong answers of exercise 07: gradient descent."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from . import Reference, RightAnswer, WrongAnswer
-
-# --- 07.mse_gradient -------------------------------------------------------
-
-
-def mse_gradient(w, b, x, y):
-    """Reference: the gradient of L = mean((w·x + b - y)²) with respect to w and b."""
-    residual = w * np.asarray(x, dtype=np.float64) + b - np.asarray(y, dtype=np.float64)
-    return float(2.0 * np.mean(residual * x)), float(2.0 * np.mean(residual))
-
-
-def _mse_sum(w, b, x, y):
-    """Known-wrong: sums instead of averaging."""
-    residual = w * x + b - y
-    return float(2.0 * np.sum(residual * x)), float(2.0 * np.sum(residual))
-
-
-def _mse_no_two(w, b, x, y):
-    """Known-wrong: forgets the factor 2 of the square."""
-    residual = w * x + b - y
-    return float(np.mean(residual * x)), float(np.mean(residual))
-
-
-def _mse_sign(w, b, x, y):
-    """Known-wrong: uses y - prediction."""
-    residual = y - (w * x + b)
-    return float(2.0 * np.mean(residual * x)), float(2.0 * np.mean(residual))
-
-
-def _mse_no_x(w, b, x, y):
-    """Known-wrong: forgets the factor x in grad_w."""
-    residual = w * x + b - y
-    return float(2.0 * np.mean(residual)), float(2.0 * np.mean(residual))
-
-
-def _mse_swapped(w, b, x, y):
-    """Known-wrong: returns (grad_b, grad_w)."""
-    grad_w, grad_b = mse_gradient(w, b, x, y)
-    return grad_b, grad_w
-
-
-def _mse_tape():
-    """Right, TensorFlow: a GradientTape on the mean squared error, returns 0-d tensors."""
-    import tensorflow as tf  # noqa: PLC0415
-
-    def mse_gradient_tape(w, b, x, y):
-        w, b = tf.Variable(float(w), dtype=tf.float64), tf.Variable(float(b), dtype=tf.float64)
-        with tf.GradientTape() as tape:
-            loss = tf.reduce_mean(tf.square(w * x + b - y))
-        grad_w, grad_b = tape.gradient(loss, [w, b])
-        return grad_w, grad_b
-
-    return mse_gradient_tape
-
-
-def _mse_keras_loss():
-    """Right, Keras: keras.losses.MeanSquaredError under a GradientTape, in float32."""
-    import keras  # noqa: PLC0415
-    import tensorflow as tf  # noqa: PLC0415
-
-    loss_fn = keras.losses.MeanSquaredError()
-
-    def mse_gradient_keras(w, b, x, y):
-        w, b = tf.Variable(float(w), dtype=tf.float32), tf.Variable(float(b), dtype=tf.float32)
-        with tf.GradientTape() as tape:
-            loss = loss_fn(tf.constant(y, dtype=tf.float32), w * tf.constant(x, dtype=tf.float32) + b)
-        return tuple(tape.gradient(loss, [w, b]))
-
-    return mse_gradient_keras
-
-
-def _mse_float32(w, b, x, y):
-    """Right, in float32 (NumPy scalars)."""
-    x, y = np.asarray(x, dtype=np.float32), np.asarray(y, dtype=np.float32)
-    residual = np.float32(w) * x + np.float32(b) - y
-    return 2 * np.mean(residual * x), 2 * np.mean(residual)
-
-
-def _mse_loop(w, b, x, y):
-    """Right, a Python loop over the points, returning a list."""
-    grad_w = grad_b = 0.0
-    for x_i, y_i in zip(x, y):
-        residual = w * x_i + b - y_i
-        grad_w += 2 * residual * x_i / len(x)
-        grad_b += 2 * residual / len(x)
-    return [grad_w, grad_b]
-
 
 # --- 07.minibatches --------------------------------------------------------
 
@@ -212,217 +128,164 @@ def _batches_tf_gather():
     return minibatches_gather
 
 
-# --- 07.momentum_step ------------------------------------------------------
+# --- 07.largest_stable_rate ------------------------------------------------
 
-def momentum_step(w, grad, velocity, learning_rate, beta):
-    """Reference: velocity = beta·velocity - learning_rate·grad; w = w + velocity (Keras's SGD with momentum)."""
-    new_velocity = beta * np.asarray(velocity, dtype=np.float64) - learning_rate * np.asarray(grad, dtype=np.float64)
-    return np.asarray(w, dtype=np.float64) + new_velocity, new_velocity
-
-
-def _momentum_old_velocity(w, grad, velocity, learning_rate, beta):
-    """Known-wrong: moves w with the old velocity."""
-    return w + velocity, beta * velocity - learning_rate * grad
+def _design(x):
+    """The design matrix [x, 1] of a linear regression with a bias."""
+    x = np.asarray(x, dtype=np.float64)
+    return np.hstack([x, np.ones((len(x), 1))])
 
 
-def _momentum_sign(w, grad, velocity, learning_rate, beta):
-    """Known-wrong: adds the gradient."""
-    new_velocity = beta * velocity + learning_rate * grad
-    return w + new_velocity, new_velocity
+def largest_stable_rate(x):
+    """Reference: 2 / λ_max of the Hessian (2/n) AᵀA of the mean squared error, A = [x, 1]."""
+    design = _design(x)
+    return float(2.0 / np.linalg.eigvalsh(2.0 / len(design) * design.T @ design)[-1])
 
 
-def _momentum_no_beta(w, grad, velocity, learning_rate, beta):
-    """Known-wrong: forgets the velocity (no memory)."""
-    new_velocity = -learning_rate * grad
-    return w + new_velocity, new_velocity
+def _rate_no_bias(x):
+    """Known-wrong: leaves out the column of ones (the bias)."""
+    x = np.asarray(x, dtype=np.float64)
+    return float(2.0 / np.linalg.eigvalsh(2.0 / len(x) * x.T @ x)[-1])
 
 
-def _momentum_one_minus_beta(w, grad, velocity, learning_rate, beta):
-    """Known-wrong: weights the gradient by (1 - beta), like an average."""
-    new_velocity = beta * velocity - (1 - beta) * learning_rate * grad
-    return w + new_velocity, new_velocity
+def _rate_no_two(x):
+    """Known-wrong: the Hessian without the factor 2 of the square."""
+    design = _design(x)
+    return float(2.0 / np.linalg.eigvalsh(design.T @ design / len(design))[-1])
 
 
-def _momentum_in_place(w, grad, velocity, learning_rate, beta):
-    """Known-wrong: updates the caller's arrays in place."""
-    velocity *= beta
-    velocity -= learning_rate * grad
-    w += velocity
-    return w, velocity
+def _rate_sum(x):
+    """Known-wrong: the Hessian of the sum of squares, not the mean (no 1/n)."""
+    design = _design(x)
+    return float(2.0 / np.linalg.eigvalsh(2.0 * design.T @ design)[-1])
 
 
-def _momentum_tensorflow():
-    """Right, TensorFlow ops, returns tensors."""
+def _rate_smallest(x):
+    """Known-wrong: uses the smallest eigenvalue."""
+    design = _design(x)
+    return float(2.0 / np.linalg.eigvalsh(2.0 / len(design) * design.T @ design)[0])
+
+
+def _rate_one_over(x):
+    """Known-wrong: returns 1 / λ_max."""
+    return 0.5 * largest_stable_rate(x)
+
+
+def _rate_tensorflow():
+    """Right, TensorFlow: tf.linalg.eigvalsh of the Hessian; returns a 0-d float64 tensor."""
     import tensorflow as tf  # noqa: PLC0415
 
-    def momentum_step_tf(w, grad, velocity, learning_rate, beta):
-        new_velocity = beta * tf.constant(velocity) - learning_rate * tf.constant(grad)
-        return tf.constant(w) + new_velocity, new_velocity
+    def largest_stable_rate_tf(x):
+        x = tf.constant(x, tf.float64)
+        design = tf.concat([x, tf.ones([tf.shape(x)[0], 1], tf.float64)], axis=1)
+        hessian = 2.0 * tf.matmul(design, design, transpose_a=True) / tf.cast(tf.shape(x)[0], tf.float64)
+        return 2.0 / tf.reduce_max(tf.linalg.eigvalsh(hessian))
 
-    return momentum_step_tf
+    return largest_stable_rate_tf
 
 
-def _momentum_keras_sgd():
-    """Right, Keras: keras.optimizers.SGD(momentum=beta) on a float32 variable, its velocity set first."""
+def _rate_singular_values(x):
+    """Right: the largest singular value σ of A, with λ_max = 2σ²/n."""
+    design = _design(x)
+    sigma = np.linalg.svd(design, compute_uv=False)[0]
+    return 2.0 / (2.0 * sigma ** 2 / len(design))
+
+
+def _rate_power_iteration(x):
+    """Right: power iteration on the Hessian, in a Python loop."""
+    design = _design(x)
+    hessian = 2.0 / len(design) * design.T @ design
+    vector = np.ones(hessian.shape[0])
+    estimate = 0.0
+    for _ in range(100_000):
+        product = hessian @ vector
+        new_estimate = float(np.linalg.norm(product))
+        vector = product / new_estimate
+        if abs(new_estimate - estimate) <= 1e-15 * new_estimate:
+            break
+        estimate = new_estimate
+    return 2.0 / new_estimate
+
+
+def _rate_scipy():
+    """Right: scipy.linalg.eigh of the Hessian, the largest eigenvalue only."""
+    from scipy.linalg import eigh  # noqa: PLC0415
+
+    def largest_stable_rate_scipy(x):
+        design = _design(x)
+        hessian = 2.0 / len(design) * design.T @ design
+        top = eigh(hessian, eigvals_only=True, subset_by_index=[hessian.shape[0] - 1, hessian.shape[0] - 1])
+        return 2.0 / top[0]
+
+    return largest_stable_rate_scipy
+
+
+# --- 07.cosine_decay -------------------------------------------------------
+
+def cosine_decay(initial_rate, decay_steps, alpha, steps):
+    """Reference: η₀ (α + (1 - α) ½ (1 + cos(π min(t, T) / T))) for t = 0, ..., steps - 1 (Keras's CosineDecay)."""
+    t = np.minimum(np.arange(steps), decay_steps)
+    return initial_rate * (alpha + (1 - alpha) * 0.5 * (1 + np.cos(np.pi * t / decay_steps)))
+
+
+def _cosine_no_clip(initial_rate, decay_steps, alpha, steps):
+    """Known-wrong: does not clip the step at decay_steps (the cosine climbs back)."""
+    t = np.arange(steps)
+    return initial_rate * (alpha + (1 - alpha) * 0.5 * (1 + np.cos(np.pi * t / decay_steps)))
+
+
+def _cosine_no_alpha(initial_rate, decay_steps, alpha, steps):
+    """Known-wrong: ignores alpha (decays to zero)."""
+    return cosine_decay(initial_rate, decay_steps, 0.0, steps)
+
+
+def _cosine_alpha_absolute(initial_rate, decay_steps, alpha, steps):
+    """Known-wrong: adds alpha as a rate of its own instead of a fraction of η₀."""
+    t = np.minimum(np.arange(steps), decay_steps)
+    return alpha + initial_rate * (1 - alpha) * 0.5 * (1 + np.cos(np.pi * t / decay_steps))
+
+
+def _cosine_full_wave(initial_rate, decay_steps, alpha, steps):
+    """Known-wrong: the cosine itself instead of ½ (1 + cos), so the rate turns negative."""
+    t = np.minimum(np.arange(steps), decay_steps)
+    return initial_rate * (alpha + (1 - alpha) * np.cos(np.pi * t / decay_steps))
+
+
+def _cosine_from_one(initial_rate, decay_steps, alpha, steps):
+    """Known-wrong: counts the steps from 1."""
+    t = np.minimum(np.arange(1, steps + 1), decay_steps)
+    return initial_rate * (alpha + (1 - alpha) * 0.5 * (1 + np.cos(np.pi * t / decay_steps)))
+
+
+def _cosine_keras():
+    """Right, Keras: keras.optimizers.schedules.CosineDecay evaluated at every step; a float32 tensor."""
     import keras  # noqa: PLC0415
-
-    def momentum_step_keras(w, grad, velocity, learning_rate, beta):
-        variable = keras.Variable(np.asarray(w, dtype=np.float32))
-        optimizer = keras.optimizers.SGD(learning_rate=learning_rate, momentum=beta)
-        optimizer.build([variable])
-        if beta:  # Keras keeps no velocity when momentum is 0
-            optimizer.momentums[0].assign(np.asarray(velocity, dtype=np.float32))
-        optimizer.apply_gradients([(np.asarray(grad, dtype=np.float32), variable)])
-        new_w = variable.numpy()
-        return new_w, (optimizer.momentums[0].numpy() if beta else new_w - np.asarray(w, dtype=np.float32))
-
-    return momentum_step_keras
-
-
-def _momentum_float32(w, grad, velocity, learning_rate, beta):
-    """Right, in float32."""
-    w, grad, velocity = (np.asarray(a, dtype=np.float32) for a in (w, grad, velocity))
-    new_velocity = np.float32(beta) * velocity - np.float32(learning_rate) * grad
-    return w + new_velocity, new_velocity
-
-
-def _momentum_loop(w, grad, velocity, learning_rate, beta):
-    """Right, a Python loop over the entries."""
-    new_w, new_velocity = np.empty(np.shape(w)), np.empty(np.shape(w))
-    for index in np.ndindex(np.shape(w)):
-        new_velocity[index] = beta * velocity[index] - learning_rate * grad[index]
-        new_w[index] = w[index] + new_velocity[index]
-    return new_w, new_velocity
-
-
-# --- 07.adam_step ----------------------------------------------------------
-
-def adam_step(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Reference: one Adam step with bias correction (t counts from 1); returns (w, m, v)."""
-    grad = np.asarray(grad, dtype=np.float64)
-    m = beta_1 * np.asarray(m, dtype=np.float64) + (1.0 - beta_1) * grad
-    v = beta_2 * np.asarray(v, dtype=np.float64) + (1.0 - beta_2) * grad ** 2
-    m_hat = m / (1.0 - beta_1 ** t)
-    v_hat = v / (1.0 - beta_2 ** t)
-    return np.asarray(w, dtype=np.float64) - learning_rate * m_hat / (np.sqrt(v_hat) + epsilon), m, v
-
-
-def _adam_moments(grad, m, v, beta_1, beta_2):
-    """The running averages of known-wrong Adam answers that get them right (new arrays)."""
-    return beta_1 * m + (1 - beta_1) * grad, beta_2 * v + (1 - beta_2) * grad ** 2
-
-
-def _adam_no_correction(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Known-wrong: no bias correction."""
-    m, v = _adam_moments(grad, m, v, beta_1, beta_2)
-    return w - learning_rate * m / (np.sqrt(v) + epsilon), m, v
-
-
-def _adam_v_of_g(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Known-wrong: v averages g instead of g²."""
-    m = beta_1 * m + (1 - beta_1) * grad
-    v = beta_2 * v + (1 - beta_2) * grad
-    return w - learning_rate * (m / (1 - beta_1 ** t)) / (np.sqrt(np.abs(v / (1 - beta_2 ** t))) + epsilon), m, v
-
-
-def _adam_epsilon_inside(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Known-wrong: ε inside the square root."""
-    m, v = _adam_moments(grad, m, v, beta_1, beta_2)
-    return w - learning_rate * (m / (1 - beta_1 ** t)) / np.sqrt(v / (1 - beta_2 ** t) + epsilon), m, v
-
-
-def _adam_t_minus_one(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Known-wrong: bias correction with t - 1."""
-    m, v = _adam_moments(grad, m, v, beta_1, beta_2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return w - learning_rate * (m / (1 - beta_1 ** (t - 1))) / (np.sqrt(v / (1 - beta_2 ** (t - 1))) + epsilon), m, v
-
-
-def _adam_t_plus_one(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Known-wrong: bias correction with t + 1."""
-    m, v = _adam_moments(grad, m, v, beta_1, beta_2)
-    return w - learning_rate * (m / (1 - beta_1 ** (t + 1))) / (np.sqrt(v / (1 - beta_2 ** (t + 1))) + epsilon), m, v
-
-
-def _adam_sign(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Known-wrong: adds the step."""
-    new_w, m, v = adam_step(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon)
-    return 2 * np.asarray(w, dtype=np.float64) - new_w, m, v
-
-
-def _adam_betas_swapped(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Known-wrong: (1 - β) on the old average and β on the new gradient."""
-    m = (1 - beta_1) * m + beta_1 * grad
-    v = (1 - beta_2) * v + beta_2 * grad ** 2
-    return w - learning_rate * (m / (1 - beta_1 ** t)) / (np.sqrt(v / (1 - beta_2 ** t)) + epsilon), m, v
-
-
-def _adam_in_place(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Known-wrong: updates the caller's m and v in place."""
-    m *= beta_1
-    m += (1 - beta_1) * grad
-    v *= beta_2
-    v += (1 - beta_2) * grad ** 2
-    return w - learning_rate * (m / (1 - beta_1 ** t)) / (np.sqrt(v / (1 - beta_2 ** t)) + epsilon), m, v
-
-
-def _adam_keras_epsilon(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Known-wrong: keras.optimizers.Adam's arithmetic, which folds the bias correction into the learning rate (so ε is not the textbook's)."""
-    m, v = _adam_moments(grad, m, v, beta_1, beta_2)
-    alpha = learning_rate * np.sqrt(1 - beta_2 ** t) / (1 - beta_1 ** t)
-    return w - alpha * m / (np.sqrt(v) + epsilon), m, v
-
-
-def _adam_tensorflow():
-    """Right, TensorFlow ops, returns tensors."""
     import tensorflow as tf  # noqa: PLC0415
 
-    def adam_step_tf(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-        grad = tf.constant(grad)
-        m = beta_1 * tf.constant(m) + (1 - beta_1) * grad
-        v = beta_2 * tf.constant(v) + (1 - beta_2) * tf.square(grad)
-        m_hat, v_hat = m / (1 - beta_1 ** t), v / (1 - beta_2 ** t)
-        return tf.constant(w) - learning_rate * m_hat / (tf.sqrt(v_hat) + epsilon), m, v
+    def cosine_decay_keras(initial_rate, decay_steps, alpha, steps):
+        schedule = keras.optimizers.schedules.CosineDecay(initial_rate, decay_steps, alpha=alpha)
+        return tf.stack([tf.convert_to_tensor(schedule(step)) for step in range(steps)])
 
-    return adam_step_tf
+    return cosine_decay_keras
 
 
-def _adam_float32(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Right, in float32."""
-    w, grad, m, v = (np.asarray(a, dtype=np.float32) for a in (w, grad, m, v))
-    beta_1, beta_2 = np.float32(beta_1), np.float32(beta_2)
-    m = beta_1 * m + (1 - beta_1) * grad
-    v = beta_2 * v + (1 - beta_2) * grad * grad
-    m_hat, v_hat = m / (1 - beta_1 ** t), v / (1 - beta_2 ** t)
-    return w - np.float32(learning_rate) * m_hat / (np.sqrt(v_hat) + np.float32(epsilon)), m, v
+def _cosine_loop(initial_rate, decay_steps, alpha, steps):
+    """Right, a Python loop with the math module; returns a list."""
+    rates = []
+    for step in range(steps):
+        done = min(step, decay_steps) / decay_steps
+        rates.append(initial_rate * ((1 - alpha) * (1 + math.cos(math.pi * done)) / 2 + alpha))
+    return rates
 
 
-def _adam_loop(w, grad, m, v, t, learning_rate, beta_1, beta_2, epsilon):
-    """Right, a Python loop over the entries with math.sqrt, returning a list."""
-    import math  # noqa: PLC0415
-
-    new_w, new_m, new_v = np.empty(np.shape(w)), np.empty(np.shape(w)), np.empty(np.shape(w))
-    for index in np.ndindex(np.shape(w)):
-        new_m[index] = beta_1 * m[index] + (1 - beta_1) * grad[index]
-        new_v[index] = beta_2 * v[index] + (1 - beta_2) * grad[index] ** 2
-        step = (new_m[index] / (1 - beta_1 ** t)) / (math.sqrt(new_v[index] / (1 - beta_2 ** t)) + epsilon)
-        new_w[index] = w[index] - learning_rate * step
-    return [new_w, new_m, new_v]
+def _cosine_float32(initial_rate, decay_steps, alpha, steps):
+    """Right, float32 NumPy, written with the squared cosine of half the angle (½ (1 + cos 2u) is cos² u)."""
+    t = np.clip(np.arange(steps, dtype=np.float32), 0, decay_steps)
+    factor = np.cos(np.float32(np.pi / 2) * t / np.float32(decay_steps)) ** 2
+    return (np.float32(initial_rate) * (np.float32(alpha) + np.float32(1 - alpha) * factor)).astype(np.float32)
 
 
 REFERENCES = {
-    "07.mse_gradient": Reference(mse_gradient, (
-        WrongAnswer("sums instead of averaging", lambda: _mse_sum),
-        WrongAnswer("forgets the factor 2 of the square", lambda: _mse_no_two),
-        WrongAnswer("has a sign error: y - prediction", lambda: _mse_sign),
-        WrongAnswer("forgets the factor x in grad_w", lambda: _mse_no_x),
-        WrongAnswer("returns (grad_b, grad_w)", lambda: _mse_swapped),
-    ), right_answers=(
-        RightAnswer("a TensorFlow GradientTape, returns 0-d tensors", _mse_tape),
-        RightAnswer("keras.losses.MeanSquaredError under a GradientTape, float32", _mse_keras_loss),
-        RightAnswer("float32 NumPy scalars", lambda: _mse_float32),
-        RightAnswer("a Python loop over the points, returns a list", lambda: _mse_loop),
-    )),
     "07.minibatches": Reference(minibatches, (
         WrongAnswer("drops the last, smaller batch", lambda: _batches_drop_last),
         WrongAnswer("stops one step early and leaves the last samples out", lambda: _batches_range_stop_early),
@@ -440,31 +303,27 @@ REFERENCES = {
         RightAnswer("rng.choice without replacement and np.split", lambda: _batches_choice),
         RightAnswer("argsort of rng.random keys and a while loop", lambda: _batches_argsort),
     )),
-    "07.momentum_step": Reference(momentum_step, (
-        WrongAnswer("moves w with the old velocity", lambda: _momentum_old_velocity),
-        WrongAnswer("adds the gradient step instead of taking it away", lambda: _momentum_sign),
-        WrongAnswer("forgets the velocity (no memory)", lambda: _momentum_no_beta),
-        WrongAnswer("weights the gradient by (1 - beta)", lambda: _momentum_one_minus_beta),
-        WrongAnswer("updates w and velocity in place", lambda: _momentum_in_place),
+    "07.largest_stable_rate": Reference(largest_stable_rate, (
+        WrongAnswer("leaves out the bias (no column of ones)", lambda: _rate_no_bias),
+        WrongAnswer("forgets the factor 2 of the square in the Hessian", lambda: _rate_no_two),
+        WrongAnswer("uses the Hessian of the sum, not the mean (no 1/n)", lambda: _rate_sum),
+        WrongAnswer("uses the smallest eigenvalue instead of the largest", lambda: _rate_smallest),
+        WrongAnswer("returns one over the largest eigenvalue instead of two over it", lambda: _rate_one_over),
     ), right_answers=(
-        RightAnswer("TensorFlow ops, returns tensors", _momentum_tensorflow),
-        RightAnswer("keras.optimizers.SGD with momentum on a float32 variable", _momentum_keras_sgd),
-        RightAnswer("float32", lambda: _momentum_float32),
-        RightAnswer("a Python loop over the entries", lambda: _momentum_loop),
+        RightAnswer("TensorFlow tf.linalg.eigvalsh, returns a 0-d tensor", _rate_tensorflow),
+        RightAnswer("the largest singular value of the design matrix", lambda: _rate_singular_values),
+        RightAnswer("power iteration in a Python loop", lambda: _rate_power_iteration),
+        RightAnswer("scipy.linalg.eigh, the top eigenvalue only", _rate_scipy),
     )),
-    "07.adam_step": Reference(adam_step, (
-        WrongAnswer("has no bias correction", lambda: _adam_no_correction),
-        WrongAnswer("averages the gradient instead of its square in v", lambda: _adam_v_of_g),
-        WrongAnswer("puts ε inside the square root", lambda: _adam_epsilon_inside),
-        WrongAnswer("corrects the bias with t - 1", lambda: _adam_t_minus_one),
-        WrongAnswer("corrects the bias with t + 1", lambda: _adam_t_plus_one),
-        WrongAnswer("has a sign error: w + step", lambda: _adam_sign),
-        WrongAnswer("uses (1 - β) on the old average and β on the gradient", lambda: _adam_betas_swapped),
-        WrongAnswer("updates m and v in place", lambda: _adam_in_place),
-        WrongAnswer("follows Keras's Adam, which scales ε by the bias correction", lambda: _adam_keras_epsilon),
+    "07.cosine_decay": Reference(cosine_decay, (
+        WrongAnswer("does not clip the step at decay_steps, so the rate climbs back up", lambda: _cosine_no_clip),
+        WrongAnswer("ignores alpha and decays to zero", lambda: _cosine_no_alpha),
+        WrongAnswer("adds alpha as a rate of its own, not as a fraction of the initial rate", lambda: _cosine_alpha_absolute),
+        WrongAnswer("uses the cosine itself instead of one half of one plus the cosine", lambda: _cosine_full_wave),
+        WrongAnswer("counts the steps from 1 instead of 0", lambda: _cosine_from_one),
     ), right_answers=(
-        RightAnswer("TensorFlow ops, returns tensors", _adam_tensorflow),
-        RightAnswer("float32", lambda: _adam_float32),
-        RightAnswer("a Python loop over the entries, returns a list", lambda: _adam_loop),
+        RightAnswer("keras.optimizers.schedules.CosineDecay at every step, a float32 tensor", _cosine_keras),
+        RightAnswer("a Python loop with the math module, returns a list", lambda: _cosine_loop),
+        RightAnswer("float32 NumPy with a squared cosine", lambda: _cosine_float32),
     )),
 }

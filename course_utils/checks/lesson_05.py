@@ -1,9 +1,11 @@
 """Checks of exercise 05: gradients and the chain rule (cases, judges and hints; the answers live with the instructor).
 
-Tasks 1 and 2 estimate derivatives by central differences, which float32
-cannot do precisely (f(x + h) and f(x - h) share most of their digits): their
-texts say "work in float64", and a float32 result fails with a ✗ line that
-says so. Tasks 3 and 4 are analytic: float32 results and tensors (a
+Tasks 1 and 2 rest on central differences, which float32 cannot do
+precisely (f(x + h) and f(x - h) share most of their digits): their texts say
+"work in float64", and a float32 result fails with a ✗ line that says so.
+Task 2 is given a gradient function, right or with a bug, and returns its
+relative error (lesson 05, section 6). Task 3 is analytic (a softplus neuron,
+which the lesson does not differentiate): float32 results and tensors (a
 `tf.GradientTape` gradient) pass, with float32's tolerances.
 """
 from __future__ import annotations
@@ -17,20 +19,11 @@ from ..grading.judge import compares_with_expected
 from ..grading.tasks import Case, Task
 
 
-def _point(rng, low: float, high: float) -> float:
-    """A point between `low` and `high`, rounded to 2 decimals (shown in the case's name)."""
-    return round(float(rng.uniform(low, high)), 2)
-
-
 # --- the functions that tasks 1 and 2 differentiate -------------------------
 # Cases cross to the learner's process as plain data, never as code, so a case names its function f:
 # its first input is ``{"f": <name>, <parameters>...}``, and `_call_with_f` builds f from it there.
 
 _FUNCTIONS = {
-    "cubic_sine": lambda spec: lambda x: np.sin(x) * x ** 3,
-    "parabola": lambda spec: lambda x: spec["a"] * x ** 2 + spec["b"] * x + spec["c"],
-    "log1p_square": lambda spec: lambda x: np.log1p(x ** 2),
-    "exp_minus": lambda spec: lambda x: np.exp(-x),
     "linear": lambda spec: lambda x: float(spec["c"] @ x),
     "sum_cubic_sine": lambda spec: lambda x: float(np.sum(np.sin(x) * x ** 3)),
     "quadratic_form": lambda spec: lambda x: float(0.5 * x @ spec["a"] @ x + spec["b"] @ x),
@@ -41,7 +34,7 @@ _FUNCTIONS = {
 
 
 def _call_with_f(answer, case: Case):
-    """The `Task.run` of tasks 1 and 2: ``answer(f, *other inputs)``, with f built from the case's first input."""
+    """The `Task.run` of task 1: ``answer(f, *other inputs)``, with f built from the case's first input."""
     spec, *rest = case.inputs
     return answer(_FUNCTIONS[spec["f"]](spec), *rest)
 
@@ -82,39 +75,6 @@ def _numerical_task(id: str, title: str, points: int, *, answer_name: str, cases
                 atol=atol, rtol=rtol)
 
 
-# --- 05.central_difference -------------------------------------------------
-
-def _parabola(rng) -> dict:
-    """A parabola a x² + b x + c with small integer coefficients, a and b not 0."""
-    return {"f": "parabola", "a": int(rng.integers(2, 6)), "b": int(rng.choice([-4, -3, -2, -1, 1, 2, 3, 4])), "c": int(rng.integers(-3, 4))}
-
-
-def _parabola_text(spec: dict) -> str:
-    """E.g. ``3x² - 2x + 1``."""
-    a, b, c = spec["a"], spec["b"], spec["c"]
-    return f"{a}x² {'-' if b < 0 else '+'} {abs(b)}x" + (f" {'-' if c < 0 else '+'} {abs(c)}" if c else "")
-
-
-def _central_difference_cases(rng):
-    x_cubic = _point(rng, 0.8, 1.8)
-    parabola, x_parabola = _parabola(rng), _point(rng, -1.5, 1.5)
-    # f''' of log(1 + x²) is far from 0 on [2.2, 3]: there a fixed step gives a visibly different result.
-    x_log, h_log = _point(rng, 2.2, 3.0), round(float(rng.uniform(0.01, 0.05)), 3)
-    x_exp = _point(rng, -1.0, 1.5)
-    return [
-        Case(f"a cubic times a sine at x = {x_cubic}, h = 1e-3", ({"f": "cubic_sine"}, x_cubic, 1e-3),
-             hint="Evaluate f on both sides of x, one step h away on each side: a one-sided (forward) difference is off "
-                  "on a curved function by about h times half its second derivative."),
-        Case(f"a parabola {_parabola_text(parabola)} at x = {x_parabola}, h = 0.1", (parabola, x_parabola, 0.1),
-             hint="On a parabola the central difference is exact even for a large step; its two points are two steps apart, "
-                  "so divide by twice h, not by h."),
-        Case(f"log(1 + x²) at x = {x_log}, h = {h_log} (use the h you are given)", ({"f": "log1p_square"}, x_log, h_log),
-             hint="Use the step h passed to your function, not a fixed one of your own: on a curved function the result depends on h."),
-        Case(f"exp(-x) at x = {x_exp}, h = 1e-4 (a decreasing function)", ({"f": "exp_minus"}, x_exp, 1e-4),
-             hint="f decreases here, so its slope is negative: subtract the value on the left of x from the value on its right, in that order."),
-    ]
-
-
 # --- 05.numerical_gradient -------------------------------------------------
 
 def _numerical_gradient_cases(rng):
@@ -153,61 +113,92 @@ def _numerical_gradient_cases(rng):
     ]
 
 
-# --- 05.sigmoid_derivative -------------------------------------------------
+# --- 05.gradient_check ----------------------------------------------------
+# The gradient functions under test cross to the learner's process as plain data too: ``{"grad": <name>, <parameters>...}``.
+# Some are right, some carry a bug a learner would write; the task's answer says how far each is from central differences.
 
-def _sigmoid_derivative_cases(rng):
-    small = rng.uniform(0.05, 1.0, 3) * np.array([-1.0, 1.0, 1.0])
-    small = np.insert(rng.permutation(small), int(rng.integers(0, 4)), 0.0)  # an exact 0 among them
-    far = rng.uniform(5.0, 12.0, 4) * np.array([-1.0, -1.0, 1.0, 1.0])
+_GRADIENTS = {
+    "quadratic_form": lambda spec: lambda x: 0.5 * (spec["a"] + spec["a"].T) @ x + spec["b"],
+    "quadratic_form_unsymmetrised": lambda spec: lambda x: spec["a"] @ x + spec["b"],
+    "sine_wave": lambda spec: lambda x: spec["k"] * np.cos(spec["k"] * x),
+    "sine_wave_sign": lambda spec: lambda x: -spec["k"] * np.cos(spec["k"] * x),
+    "log_sum_exp": lambda spec: lambda x: spec["weights"] * np.exp(spec["weights"] * x) / np.sum(np.exp(spec["weights"] * x)),
+    "log_sum_exp_unnormalised": lambda spec: lambda x: spec["weights"] * np.exp(spec["weights"] * x),
+    "scaled_cosh": lambda spec: lambda x: spec["scale"] * np.sinh(x),
+    "scaled_cosh_half": lambda spec: lambda x: 0.5 * spec["scale"] * np.sinh(x),
+}
+_FUNCTIONS.update({
+    "sine_wave": lambda spec: lambda x: float(np.sum(np.sin(spec["k"] * x))),
+    "scaled_cosh": lambda spec: lambda x: float(spec["scale"] * np.sum(np.cosh(x))),
+})
+
+
+def _call_with_f_and_gradient(answer, case: Case):
+    """The `Task.run` of task 2: ``answer(f, grad_f, x)``, with f and grad_f built from the case's first two inputs."""
+    f_spec, grad_spec, x = case.inputs
+    return answer(_FUNCTIONS[f_spec["f"]](f_spec), _GRADIENTS[grad_spec["grad"]](grad_spec), x)
+
+
+def _gradient_check_cases(rng):
+    a, b = rng.normal(size=(4, 4)), rng.normal(size=4)  # A is not symmetric: the gradient of ½xᵀAx is ½(A + Aᵀ)x
+    quadratic = {"f": "quadratic_form", "a": a, "b": b}
+    k = round(float(rng.uniform(1.5, 3.0)), 2)
+    weights = rng.uniform(0.5, 2.0, 5)
+    scale = int(rng.integers(200, 900))
     return [
-        Case("z = 0 and small inputs around it", (small,),
-             hint="At 0 the sigmoid is steepest, with a slope of exactly one quarter: try your function there, and apply "
-                  "the task's formula to the sigmoid's value."),
-        Case("a (3, 4) batch of pre-activations", (rng.normal(scale=3.0, size=(3, 4)),),
-             hint="Work entry by entry and keep the input's shape; the result holds slopes between 0 and one quarter, "
-                  "not the sigmoid's values."),
-        Case("inputs far from 0 (the sigmoid saturates)", (np.sort(far),),
-             hint="Far from 0 the sigmoid is flat, so its slope is tiny and positive: apply the formula to the sigmoid "
-                  "of z, not to z."),
+        Case("a right gradient of ½xᵀAx + b·x (A not symmetric)",
+             (quadratic, {"grad": "quadratic_form", "a": a, "b": b}, rng.normal(size=4)),
+             hint="For a right gradient the two estimates agree to many digits: use central differences with a small step "
+                  "(1e-5) in float64, so that the error you return is tiny, not of the order of the step."),
+        Case("a gradient of ½xᵀAx + b·x that forgets A is not symmetric",
+             (quadratic, {"grad": "quadratic_form_unsymmetrised", "a": a, "b": b}, rng.normal(size=4)),
+             hint="Return the norm of the difference of the two gradients divided by the LARGER of their two norms: "
+                  "not by their sum, not by one of them only."),
+        Case(f"a gradient of the sum of sin({k}x) with a sign error", ({"f": "sine_wave", "k": k}, {"grad": "sine_wave_sign", "k": k},
+             rng.uniform(-1.0, 1.0, 6)),
+             hint="A gradient that points the wrong way differs from the right one by twice its length: the relative "
+                  "error of a sign error is 2, whatever the function's scale."),
+        Case("a gradient of a log-sum-exp that forgets to normalise (too large)",
+             ({"f": "log_sum_exp", "weights": weights}, {"grad": "log_sum_exp_unnormalised", "weights": weights}, rng.normal(size=5)),
+             hint="Here the buggy gradient is longer than the right one: divide by the larger of the two norms, "
+                  "whichever it is, so that the error never exceeds 2."),
+        Case(f"a gradient of {scale} times a sum of cosh that is half what it should be",
+             ({"f": "scaled_cosh", "scale": scale}, {"grad": "scaled_cosh_half", "scale": scale}, rng.uniform(0.5, 1.5, 3)),
+             hint="The error must not depend on the function's scale: a gradient half as long as the right one has a "
+                  "relative error of one half, whether f is small or large. Divide the difference by a norm."),
     ]
 
 
-# --- 05.chain_rule ---------------------------------------------------------
+# --- 05.softplus_neuron ----------------------------------------------------
 
-def _chain_rule_cases(rng):
-    w_large, x_large = rng.uniform(0.5, 2.0, 2), rng.uniform(0.5, 1.5, 2)
-    b_large = float(rng.uniform(3.5, 4.5) - w_large @ x_large)  # so that z = w·x + b is between 3.5 and 4.5
-    y_above = round(float(rng.uniform(0.1, 0.4)), 2)
-    w_one, x_one = rng.uniform(0.3, 1.5, 1), rng.uniform(0.5, 2.5, 1)  # with b >= 0, z > 0: the prediction is above 0.5 > y
+def _softplus_neuron_cases(rng):
+    def neuron_with_z(low, high, size):
+        w, x = rng.uniform(0.3, 1.2, size), rng.uniform(0.5, 1.5, size)
+        return w, x, float(rng.uniform(low, high) - x @ w)  # b chosen so that z = x·w + b lies between low and high
+
+    w_neg, x_neg, b_neg = neuron_with_z(-7.0, -5.0, 2)
+    w_pos, x_pos, b_pos = neuron_with_z(5.0, 7.0, 3)
+    y_above = round(float(rng.uniform(2.0, 3.0)), 2)
     return [
         Case("3 weights, target y = 1", (rng.normal(size=3), rng.normal(size=3), float(rng.normal(scale=0.5)), 1.0),
-             hint="Multiply the local derivatives along the path from L back to w: that of the square, that of the "
-                  "sigmoid, and that of the weighted sum."),
+             hint="Multiply the local derivatives along the path from L back to w: that of the square, that of softplus "
+                  "at z (work it out: it is not the sigmoid's slope), and that of the weighted sum."),
         Case("5 weights, target y = 0", (rng.normal(size=5), rng.normal(size=5), float(rng.normal(scale=0.5)), 0.0),
              hint="The result has the shape of w: one derivative per weight, each scaled by its own input."),
-        Case("a large pre-activation (z about 4)", (w_large, x_large, b_large, 0.0),
-             hint="Where the sigmoid saturates its slope is small, and so is the gradient: do not skip the sigmoid's "
-                  "slope in the product."),
-        Case(f"one weight, target {y_above} (a prediction above it)", (w_one, x_one, float(rng.uniform(0.0, 0.3)), y_above),
-             hint="The squared error grows as the prediction moves away from the target: its derivative is twice the "
-                  "prediction minus the target, in that order."),
+        Case("a very negative pre-activation (z about -6): softplus is flat there", (w_neg, x_neg, b_neg, 1.0),
+             hint="Far left, softplus is almost flat, so its slope is tiny and the gradient too; its slope rises to 1 on "
+                  "the right. Differentiate the logarithm of one plus an exponential with the chain rule."),
+        Case("a large pre-activation (z about 6): softplus is almost the identity there", (w_pos, x_pos, b_pos, 0.0),
+             hint="Far right, softplus grows like z itself, so its slope is close to 1, not close to 0: a slope that "
+                  "vanishes for large z belongs to the sigmoid, not to softplus."),
+        Case(f"one weight, target {y_above} (a prediction below it)",
+             (rng.uniform(0.3, 1.0, 1), rng.uniform(0.5, 1.5, 1), float(rng.uniform(-0.5, 0.0)), y_above),
+             hint="The squared error's derivative is twice the prediction minus the target, in that order: here the "
+                  "prediction is below the target, so raising w lowers the loss and the gradient is negative."),
     ]
 
 
 TASKS = [
-    _numerical_task(
-        "05.central_difference", "the derivative of f at a point x by a central difference with step h", 2,
-        answer_name="central_difference", cases=_central_difference_cases,
-        hint="Evaluate f one step h to the right of x and one step to the left, subtract in that order, and divide by "
-             "the distance between the two points.",
-        more_hints=(
-            "Lesson 05, section 2: the central difference looks on both sides of x, so its error shrinks with the square "
-            "of h. Work in float64: x and h arrive as Python floats, keep them so.",
-            "Check four things: f is called at x plus h and at x minus h (not at x), the right value minus the left one, "
-            "a division by twice h, and the h your function was given (no step of your own).",
-        ),
-        atol=1e-9, rtol=1e-8,
-    ),
     _numerical_task(
         "05.numerical_gradient", "the gradient of a scalar function of an array, by central differences", 3,
         answer_name="numerical_gradient", cases=_numerical_gradient_cases,
@@ -222,29 +213,31 @@ TASKS = [
         ),
         atol=1e-8, rtol=1e-7,
     ),
+    Task(id="05.gradient_check", title="the relative error of a gradient function against central differences", points=3,
+         answer_name="gradient_check", make_cases=_gradient_check_cases, run=_call_with_f_and_gradient,
+         judge=functools.partial(_float64_only, atol=1e-7, rtol=1e-5),
+         hint="Compute the gradient both ways at x, the given function's and central differences of f (your task 1), then "
+              "the norm of their difference divided by the larger of their two norms.",
+         more_hints=(
+             "Lesson 05, section 6 defines the relative error once for the whole course; it does not depend on the scale "
+             "of f, and it is tiny for a right gradient and of order 1 for a wrong one.",
+             "The usual slips: dividing by the sum of the two norms or by one norm only, returning the plain norm of the "
+             "difference (which grows with f's scale), and a one-sided difference, whose own error shows on a right "
+             "gradient.",
+         ),
+         atol=1e-7, rtol=1e-5),
     function_task(
-        "05.sigmoid_derivative", "the derivative of the sigmoid, element-wise", 2,
-        answer_name="sigmoid_derivative", cases=_sigmoid_derivative_cases,
-        hint="First compute the sigmoid of every entry of z, then the slope from that value, as the task's formula says.",
-        more_hints=(
-            "Lesson 05, section 3 (the local derivative of the sigmoid): the slope is largest at 0, where it is one "
-            "quarter, and falls towards 0 on both sides; it depends on z only through the sigmoid's value.",
-            "Two steps: the sigmoid of z (lesson 03), then the product of that value with one minus it. Keep z's shape: "
-            "an array in gives an array of the same shape out.",
-        ),
-        atol=1e-9, rtol=1e-7,
-    ),
-    function_task(
-        "05.chain_rule", "dL/dw for L = (σ(w·x + b) - y)² by the chain rule", 3,
-        answer_name="chain_rule", cases=_chain_rule_cases,
+        "05.softplus_neuron", "dL/dw for L = (softplus(x·w + b) - y)² by the chain rule", 4,
+        answer_name="softplus_neuron_gradient", cases=_softplus_neuron_cases,
         hint="Go forward first (z, then a, then L), then multiply the local derivatives backwards: that of the square, "
-             "that of the sigmoid, and that of z with respect to w.",
+             "that of softplus at z, and that of z with respect to w.",
         more_hints=(
-            "Lesson 05, section 3: each local derivative needs only its own node's input. The square gives twice the "
-            "error, the sigmoid gives its slope at z (your task 3), and z gives x for the weights.",
+            "Lesson 05, section 3 does this for a sigmoid neuron; only the activation's local derivative changes. Softplus "
+            "is the logarithm of one plus the exponential of z: the chain rule through the logarithm and the exponential "
+            "gives a function you met in lesson 03.",
             "Shapes: the first two factors are numbers (one example), the last is the input vector x, so the gradient "
-            "has the shape of w. The usual slips are the factor two, the order of the subtraction, and a missing "
-            "sigmoid slope.",
+            "has the shape of w. The usual slips are the factor two, the order of the subtraction, and reusing the "
+            "sigmoid neuron's local slope for softplus.",
         ),
         atol=1e-9, rtol=1e-7,
     ),

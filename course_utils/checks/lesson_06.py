@@ -33,35 +33,10 @@ def _dense_backward_cases(rng):
     ]
 
 
-# --- 06.tanh_backward ------------------------------------------------------
-
-def _tanh_backward_cases(rng):
-    small = np.sort(rng.uniform(-1.2, 1.2, 5))
-    saturated = rng.permutation(rng.uniform(2.0, 5.0, 6) * np.array([-1.0, -1.0, -1.0, 1.0, 1.0, 1.0]))
-    around_zero = rng.uniform(0.2, 0.9, 3) * np.array([-1.0, 1.0, 1.0])
-    around_zero = np.insert(rng.permutation(around_zero), int(rng.integers(0, 4)), 0.0)
-    return [
-        Case("h = tanh of small pre-activations, an upstream gradient of ones",
-             (np.ones(5), np.tanh(small)),
-             hint="You are given h, the OUTPUT of tanh, not its input z, and tanh's slope can be written with its output alone "
-                  "(lesson 03). Applying tanh to h again computes the slope at the wrong point."),
-        Case("a (4, 3) batch with a random upstream gradient",
-             (rng.normal(size=(4, 3)), np.tanh(rng.normal(size=(4, 3)))),
-             hint="Chain rule: the gradient with respect to z is the upstream gradient grad_h times tanh's local slope, "
-                  "element by element."),
-        Case("saturated units: h close to -1 and +1",
-             (rng.normal(size=6), np.tanh(saturated)),
-             hint="tanh is flat at both ends, so its slope is near 0 for h near -1 as well as near +1; a slope that vanishes "
-                  "only near +1 is not tanh's."),
-        Case("h = 0 and values around it",
-             (rng.normal(size=4), around_zero),
-             hint="Where h is 0, tanh's slope is 1 (the sigmoid's would be a quarter): use tanh's derivative, not the sigmoid's."),
-    ]
-
-
-# --- 06.backward -----------------------------------------------------------
+# --- 06.input_gradient -----------------------------------------------------
 
 def _network_case(rng, n, hidden, *, weight_scale=1.0, input_scale=1.5):
+    """The lesson's tanh-sigmoid network with drawn parameters, a batch x of shape (n, 2) and labels y of shape (n, 1)."""
     params = {
         "W1": rng.normal(scale=weight_scale, size=(2, hidden)),
         "b1": rng.normal(scale=0.5, size=hidden),
@@ -73,28 +48,71 @@ def _network_case(rng, n, hidden, *, weight_scale=1.0, input_scale=1.5):
     return params, x, y
 
 
-def _backward_cases(rng):
+def _input_gradient_cases(rng):
     return [
         Case("H = 3 hidden units, a batch of 8", _network_case(rng, 8, 3),
-             hint="Work back from the output one layer at a time: the output's error signal (the task text gives it), the "
-                  "output dense layer (task 1), tanh (task 2), then the first dense layer (task 1 again)."),
+             hint="Walk the whole network back, as for the parameters, but one step further: after the hidden layer's "
+                  "error signal comes the first dense layer, whose input is x (task 1 gives its input's gradient)."),
+        Case("H = 2 hidden units, so W1 is square and a missing transpose raises no error", _network_case(rng, 6, 2),
+             hint="With a square W1 a missing transpose gives the right shape but the wrong values. Follow one weight: "
+                  "W1 row i, column j carries input i to hidden unit j, so going back it carries unit j's gradient to input i."),
         Case("one sample (n = 1), H = 5", _network_case(rng, 1, 5),
-             hint="Even for one sample, each gradient has its parameter's shape: b1's is (H,) and b2's is (1,), so add the "
-                  "error signals up over the batch rather than returning them. Return a dict with exactly the keys "
-                  "'W1', 'b1', 'W2', 'b2'."),
-        Case("H = 16 hidden units, a batch of 100", _network_case(rng, 100, 16),
+             hint="The result has x's shape, one gradient per sample and per input coordinate: no sum over the batch here, "
+                  "since every sample has its own input."),
+        Case("a batch of 100, H = 16", _network_case(rng, 100, 16),
+             hint="The loss is the MEAN over the n samples, so each sample's gradient carries the factor one over n, "
+                  "once, from the output's error signal."),
+        Case("large first-layer weights: hidden units near saturation (H = 6, n = 20)", _network_case(rng, 20, 6, weight_scale=3.0),
+             hint="Between the hidden activations and the first layer comes tanh's slope, small for saturated units: "
+                  "multiply by it, element by element, before going through W1."),
+    ]
+
+
+# --- 06.backward -----------------------------------------------------------
+# A network one layer deeper than the lesson's, with ReLU instead of tanh: x -> ReLU -> ReLU -> sigmoid.
+
+
+def _relu_network_case(rng, n, hidden_1, hidden_2, *, bias_shift=0.0):
+    """Drawn parameters of the three-layer ReLU network, a batch x of shape (n, 2) and labels y of shape (n, 1).
+
+    `bias_shift` moves the hidden biases down, so that many units are inactive (ReLU's slope 0) on many samples.
+    """
+    params = {
+        "W1": rng.normal(size=(2, hidden_1)),
+        "b1": rng.normal(scale=0.5, size=hidden_1) - bias_shift,
+        "W2": rng.normal(size=(hidden_1, hidden_2)),
+        "b2": rng.normal(scale=0.5, size=hidden_2) - bias_shift,
+        "W3": rng.normal(size=(hidden_2, 1)),
+        "b3": rng.normal(scale=0.5, size=1),
+    }
+    x = rng.normal(scale=1.5, size=(n, 2))
+    y = rng.integers(0, 2, size=(n, 1)).astype(np.float64)
+    return params, x, y
+
+
+def _backward_cases(rng):
+    return [
+        Case("H1 = 4 and H2 = 3 hidden units, a batch of 8", _relu_network_case(rng, 8, 4, 3),
+             hint="Work back from the output one layer at a time: the output's error signal (the task text gives it), the "
+                  "output dense layer, ReLU, the middle dense layer, ReLU again, then the first dense layer (task 1 each time)."),
+        Case("one sample (n = 1), H1 = 5, H2 = 4", _relu_network_case(rng, 1, 5, 4),
+             hint="Even for one sample, each gradient has its parameter's shape: the biases' gradients are vectors, so add "
+                  "the error signals up over the batch rather than returning them. Return a dict with exactly the six keys "
+                  "of params."),
+        Case("H1 = 16, H2 = 8, a batch of 100", _relu_network_case(rng, 100, 16, 8),
              hint="The loss is the MEAN over the n samples: divide by n once, in the output's error signal; the sums over the "
                   "batch further back then add up contributions that are already scaled."),
-        Case("large first-layer weights: many hidden units near saturation (H = 6, n = 20)",
-             _network_case(rng, 20, 6, weight_scale=3.0),
-             hint="Between the gradient that reaches h and the first layer's gradients comes tanh's slope (task 2), small for "
-                  "saturated units; without it W1 and b1 get the wrong gradients."),
+        Case("negative hidden biases: many units are inactive (H1 = 6, H2 = 5, n = 20)",
+             _relu_network_case(rng, 20, 6, 5, bias_shift=0.5),
+             hint="An inactive ReLU unit (its pre-activation below zero) passes no gradient back: ReLU's slope is one where "
+                  "the unit is active and zero elsewhere, element by element, at each hidden layer."),
     ]
 
 
 # Hints for 06.backward, chosen by `_diagnose_backward` from which gradients are wrong and how.
 BACKWARD_HINTS = {
-    "keys": "Return a dict with exactly the keys 'W1', 'b1', 'W2', 'b2', one gradient per parameter, each of its parameter's shape.",
+    "keys": "Return a dict with exactly the keys 'W1', 'b1', 'W2', 'b2', 'W3', 'b3', one gradient per parameter, each of its "
+            "parameter's shape.",
     "sign": "Every gradient points the wrong way: the output's error signal is the prediction minus the target, not the "
             "reverse (a prediction above its target must be pushed down).",
     "mean": "Every gradient is n times too large: the loss is the MEAN over the n samples, so divide by n once, in the "
@@ -102,19 +120,19 @@ BACKWARD_HINTS = {
     "mean_twice": "Every gradient is n times too small: divide by n once only, in the output's error signal; the gradients "
                   "further back inherit that division and must not divide again.",
     "bias": "The weight gradients are right, the bias gradients are not: a bias is added to every sample, so its gradient "
-            "adds up its layer's error signal over the samples, giving b1 the shape (H,) and b2 the shape (1,).",
-    "output": "Already the output bias's gradient (b2) is wrong, so the output's error signal is wrong: start from the one "
+            "adds up its layer's error signal over the samples, giving each bias's gradient the bias's own shape.",
+    "output": "Already the output bias's gradient (b3) is wrong, so the output's error signal is wrong: start from the one "
               "the task text gives. With a sigmoid output and cross-entropy the sigmoid's slope has already cancelled "
               "(lesson 04), so do not multiply by it again.",
-    "output_weights": "b2's gradient is right, so the output's error signal is right; only W2's is wrong. W2's gradient combines "
-                      "the hidden activations h with that error signal, like task 1's weight gradient, and has W2's shape "
-                      "(H, 1): check which factor comes first and which one is transposed.",
-    "hidden": "The output layer's gradients (W2, b2) are right; both of the hidden layer's are wrong, so the error signal of "
-              "the hidden layer is wrong. Send the output's error signal back through W2 as in task 1, then through tanh "
-              "as in task 2: tanh's slope at h, element by element.",
-    "first_weights": "b1's gradient is right, so the hidden layer's error signal is right; only W1's gradient is wrong. It "
-                     "combines the input x with that error signal, like task 1's weight gradient, and has W1's shape (2, H): "
-                     "check which factor comes first and which one is transposed.",
+    "output_weights": "b3's gradient is right, so the output's error signal is right; only W3's is wrong. W3's gradient combines "
+                      "the last hidden activations with that error signal, like task 1's weight gradient, and has W3's shape: "
+                      "check which factor comes first and which one is transposed.",
+    "hidden": "The output layer's gradients (W3, b3) are right, but the hidden layers' are wrong, so an error signal going "
+              "back through a hidden layer is wrong. Send it back through the next layer's weights as in task 1, then "
+              "through ReLU: its slope is one where the unit was active and zero elsewhere (not tanh's slope), element by element.",
+    "first_weights": "b1's gradient is right, so the first hidden layer's error signal is right; only W1's gradient is wrong. "
+                     "It combines the input x with that error signal, like task 1's weight gradient, and has W1's shape "
+                     "(2, H1): check which factor comes first and which one is transposed.",
 }
 
 # The tolerances of 06.backward, which its diagnosis shares (for float64 results; float32 get float32's).
@@ -127,8 +145,9 @@ def _diagnose_backward(case: Case, value, expected) -> "str | None":
     Each entry fires only on its own evidence: a common factor for every
     gradient (a sign, n times too large or too small), or the set of wrong
     gradients (a bias is wrong alone when its layer's error signal is right,
-    since the weight's gradient is right; the hidden layer's error signal is
-    wrong when both W1 and b1 are, with their right shapes). None when no
+    since the weight's gradient is right; a hidden layer's error signal is
+    wrong when W1 and b1 are, and perhaps W2 and b2, with their right shapes,
+    while the output layer's W3 and b3 are right). None when no
     entry fits (the case's own hint is shown).
     """
     _, x, _ = case.inputs
@@ -147,65 +166,17 @@ def _diagnose_backward(case: Case, value, expected) -> "str | None":
     wrong = {name for name in right if not agrees(name)}
     if not wrong:
         return None
-    if wrong <= {"b1", "b2"}:
+    if wrong <= {"b1", "b2", "b3"}:
         return BACKWARD_HINTS["bias"]
-    if "b2" in wrong:
+    if "b3" in wrong:
         return BACKWARD_HINTS["output"]
-    if "W2" in wrong:
+    if "W3" in wrong:
         return BACKWARD_HINTS["output_weights"]
-    if wrong == {"W1", "b1"} and {"W1", "b1"} <= shaped:
+    if {"W1", "b1"} <= wrong <= {"W1", "b1", "W2", "b2"} and wrong <= shaped:
         return BACKWARD_HINTS["hidden"]
     if wrong == {"W1"}:
         return BACKWARD_HINTS["first_weights"]
     return None
-
-
-# --- 06.gradient_descent_step ----------------------------------------------
-
-def _like(rng, params):
-    return {name: rng.normal(size=np.shape(value)) for name, value in params.items()}
-
-
-def _learning_rate(rng, low: float, high: float) -> float:
-    """A learning rate between `low` and `high` (never 1, which an answer that ignores it would get right)."""
-    return round(float(rng.uniform(low, high)), 2)
-
-
-def _in_another_order(rng, grads: dict) -> dict:
-    """`grads` with its keys listed in a drawn order other than their own (the values stay under their names)."""
-    names = list(grads)
-    order = [int(i) for i in rng.permutation(len(names))]
-    while order == sorted(order):
-        order = [int(i) for i in rng.permutation(len(names))]
-    return {names[i]: grads[names[i]] for i in order}
-
-
-def _gradient_descent_step_cases(rng):
-    lesson = {"W1": rng.normal(size=(2, 4)), "b1": rng.normal(size=4), "W2": rng.normal(size=(4, 1)), "b2": rng.normal(size=1)}
-    three_layers = {"W1": rng.normal(size=(3, 5)), "b1": rng.normal(size=5), "W2": rng.normal(size=(5, 4)), "b2": rng.normal(size=4),
-                    "W3": rng.normal(size=(4, 2)), "b3": rng.normal(size=2)}
-    other_names = {"kernel": rng.normal(size=(3, 2)), "bias": rng.normal(size=2)}
-    square = {"W1": rng.normal(size=(3, 3)), "b1": rng.normal(size=3), "W2": rng.normal(size=(3, 3)), "b2": rng.normal(size=3)}
-    rates = [_learning_rate(rng, 0.05, 0.5), _learning_rate(rng, 1.5, 4.0), _learning_rate(rng, 0.01, 0.2),
-             _learning_rate(rng, 0.2, 0.9), _learning_rate(rng, 0.05, 0.5)]
-    kernel_bias = _like(rng, other_names)
-    return [
-        Case(f"the lesson's four parameters, learning rate {rates[0]}", (lesson, _like(rng, lesson), rates[0]),
-             hint="Step against the gradient (it points uphill): take the learning rate times each gradient away from its "
-                  "parameter. Update every entry, the biases b1 and b2 as well as the weights."),
-        Case(f"learning rate {rates[1]} (use the one you are given)", (lesson, _like(rng, lesson), rates[1]),
-             hint="Scale each gradient by the learning_rate argument before taking it away."),
-        Case("a three-layer network (W1, b1, ..., W3, b3)", (three_layers, _like(rng, three_layers), rates[2]),
-             hint="Loop over every name in params rather than a fixed list of names, and put every updated array in the new dict."),
-        Case(f"parameters named 'kernel' and 'bias', their gradients listed bias first, learning rate {rates[3]}",
-             (other_names, {"bias": kernel_bias["bias"], "kernel": kernel_bias["kernel"]}, rates[3]),
-             hint="Pair each parameter with its gradient by name: grads lists its keys in another order than params here. "
-                  "Return a new dict with the same keys as params, built from new arrays."),
-        Case(f"gradients listed in another order than the parameters, learning rate {rates[4]}",
-             (square, _in_another_order(rng, _like(rng, square)), rates[4]),
-             hint="Pair each parameter with its gradient by name, not by position: grads may list its keys in another order "
-                  "than params (backward returns the output layer's gradients first)."),
-    ]
 
 
 TASKS = [
@@ -226,45 +197,31 @@ TASKS = [
         atol=1e-9, rtol=1e-7,
     ),
     function_task(
-        "06.tanh_backward", "the backward pass through tanh, from its output h", 2,
-        answer_name="tanh_backward", cases=_tanh_backward_cases,
-        hint="tanh's slope can be written with its output h alone; multiply that slope by the upstream gradient grad_h, "
-             "element by element.",
+        "06.input_gradient", "dL/dx, the gradient of the lesson's network's mean cross-entropy with respect to its inputs", 3,
+        answer_name="input_gradient", cases=_input_gradient_cases,
+        hint="Walk back through the whole network as the lesson does for the parameters, and take one step further: through "
+             "the first dense layer to its input x, as task 1's input gradient does.",
         more_hints=(
-            "Lesson 03 writes tanh's derivative in terms of tanh itself; here tanh(z) is the h you were given, so your "
-            "function needs no tanh at all. Then apply the chain rule of lesson 06, section 3.",
-            "Try the task's example by hand: where h is 0 the slope is 1, so the result there is grad_h itself; where h is "
-            "close to -1 or +1 the slope, and so the result, is close to 0.",
+            "Lesson 06, section 3 stops at the first layer because x has no parameters; the step it skips is the input "
+            "gradient of a dense layer (task 1), with the hidden layer's error signal coming in and W1 as the weights.",
+            "Shapes: the output's error signal is (n, 1), the hidden layer's (n, H), and the result (n, 2) like x. The usual "
+            "slips: a missing one over n, a missing tanh slope, and W1 used without its transpose.",
         ),
         atol=1e-9, rtol=1e-7,
     ),
     function_task(
-        "06.backward", "gradients of the mean cross-entropy of a tanh-sigmoid network, by parameter", 4,
+        "06.backward", "gradients of the mean cross-entropy of a three-layer ReLU network, by parameter", 5,
         answer_name="backward", cases=_backward_cases, diagnose=_diagnose_backward,
-        hint="Run the forward pass and keep h and p; start from the output's error signal that the task text gives and walk "
-             "back one layer at a time: the output dense layer (task 1), tanh (task 2), then the first dense layer (task 1 again).",
+        hint="Run the forward pass and keep every layer's activations; start from the output's error signal that the task "
+             "text gives and walk back one layer at a time: each dense layer as in task 1, each ReLU through its slope.",
         more_hints=(
-            "Lesson 06, section 3 walks through this network. The output dense layer's input is h and its weights are W2: "
-            "task 1 gives W2's and b2's gradients and the gradient that reaches h. Task 2 turns that into the hidden layer's "
-            "error signal, and task 1 again, with input x and weights W1, gives W1's and b1's gradients.",
-            "Compare your gradients with the central differences that the notebook prints under the task: the first gradient "
-            "that differs shows where the walk back goes wrong (W2 and b2 first, then W1 and b1). Divide by n exactly once, "
-            "at the output.",
+            "Lesson 06, section 3 walks back through two layers with tanh; here there are three dense layers and two ReLUs. "
+            "ReLU's slope is one where its unit was active and zero elsewhere, which the cached activation tells you "
+            "(positive or not).",
+            "Compare your gradients with central differences, as the notebook does under the task: the first gradient that "
+            "differs shows where the walk back goes wrong (W3 and b3 first, then W2 and b2, then W1 and b1). Divide by n "
+            "exactly once, at the output.",
         ),
         atol=BACKWARD_ATOL, rtol=BACKWARD_RTOL,
-    ),
-    function_task(
-        "06.gradient_descent_step", "one gradient-descent step w ← w - η ∂L/∂w on a dict of parameters", 2,
-        answer_name="gradient_descent_step", cases=_gradient_descent_step_cases,
-        hint="Each parameter moves a small step against its own gradient, the step scaled by the learning rate; collect "
-             "the results in a new dict of new arrays.",
-        more_hints=(
-            "Lesson 06, section 6. Look each gradient up by its parameter's name: grads may list its keys in another order "
-            "than params (backward returns the output layer's first), so pairing the two dicts by position mixes them up.",
-            "Loop over the names of params; for each, take the learning rate times that name's gradient away from that "
-            "name's parameter, as a new array (updating in place would change the caller's parameters), and put it in a "
-            "new dict under the same name.",
-        ),
-        atol=1e-12, rtol=1e-9,
     ),
 ]

@@ -15,46 +15,6 @@ def _rounded(rng, low: float, high: float, decimals: int) -> float:
     return round(float(rng.uniform(low, high)), decimals)
 
 
-# --- 07.mse_gradient -------------------------------------------------------
-
-def _on_grid(values, step: float) -> np.ndarray:
-    """`values` rounded to multiples of `step` (a power of 2), so that a float32 answer computes the gradient exactly
-    up to its last division (the 1e-7 relative tolerance is near float32's own precision)."""
-    return np.round(np.asarray(values, dtype=np.float64) / step) * step
-
-
-def _quarters(rng, low: int, high: int) -> float:
-    """A multiple of 0.25 from low/4 to high/4 (shown in a case's name)."""
-    return float(rng.integers(low, high + 1)) / 4
-
-
-def _mse_gradient_cases(rng):
-    w_high, b_high = _quarters(rng, 4, 8), _quarters(rng, 1, 4)
-    x_5 = np.sort(rng.integers(0, 33, size=5) / 8)
-    y_5 = w_high * x_5 + b_high - rng.integers(2, 25, size=5) / 16  # every point below the line
-    w_far, b_far = -_quarters(rng, 2, 8), _quarters(rng, 8, 16)
-    x_many = rng.integers(0, 65, size=50) / 16
-    y_many = _on_grid(rng.uniform(1.5, 2.5) * x_many - rng.uniform(0.5, 1.5) + rng.normal(0.0, 0.5, size=50), 1 / 32)
-    x_wide = rng.integers(80, 145, size=20) / 16
-    y_wide = _on_grid(rng.uniform(-1.0, -0.3) * x_wide + rng.uniform(2.0, 4.0) + rng.normal(0.0, 0.2, size=20), 1 / 32)
-    w_one, b_one, x_one = _quarters(rng, 4, 12), _quarters(rng, -4, 8), float(rng.integers(12, 33)) / 8
-    y_one = w_one * x_one + b_one + rng.choice([-1.0, 1.0]) * _quarters(rng, 2, 12)  # never on the line
-    return [
-        Case(f"5 points, a line that predicts too high (w = {w_high}, b = {b_high})", (w_high, b_high, x_5, y_5),
-             hint="The residual is the prediction minus the target, not the reverse, and the square brings a factor 2: the "
-                  "gradient points uphill, so a line that is too high everywhere gets positive gradients."),
-        Case(f"50 points, the line starts far from the fit (w = {w_far}, b = {b_far})", (w_far, b_far, x_many, y_many),
-             hint="L is a mean: divide the sum by the number of points n, or the gradient grows with the data set."),
-        Case("20 points with x between 5 and 9 (x multiplies only grad_w)",
-             (_quarters(rng, 1, 3), -_quarters(rng, 4, 12), x_wide, y_wide),
-             hint="Only the weight's derivative has the factor x (the bias's has none), and the tuple is (grad_w, grad_b), "
-                  "in that order."),
-        Case("a single point (n = 1)", (w_one, b_one, np.array([x_one]), np.array([y_one])),
-             hint="With one point, L is the square of a single residual: differentiate it with the chain rule, once with "
-                  "respect to w (which brings in that point's x) and once with respect to b."),
-    ]
-
-
 # --- 07.minibatches --------------------------------------------------------
 
 def _collect_epoch(answer, x, y, batch_size, rng) -> dict:
@@ -259,80 +219,56 @@ def _minibatches_cases(rng):
     ]
 
 
-# --- 07.momentum_step ------------------------------------------------------
+# --- 07.largest_stable_rate ------------------------------------------------
 
-def _momentum_cases(rng):
-    lr_first, beta_first = _rounded(rng, 0.05, 0.3, 2), _rounded(rng, 0.8, 0.95, 2)
-    shape = (int(rng.integers(2, 4)), int(rng.integers(2, 4)))
-    lr_matrix, beta_matrix = _rounded(rng, 0.01, 0.1, 2), _rounded(rng, 0.85, 0.95, 2)
-    lr_small, beta_small = _rounded(rng, 0.0005, 0.002, 4), _rounded(rng, 0.7, 0.85, 2)
+def _largest_stable_rate_cases(rng):
+    n_lesson, n_scales, n_centred, n_large = (int(rng.integers(30, 80)) for _ in range(4))
+    scales = np.array([1.0, float(rng.uniform(5.0, 15.0)), float(rng.uniform(0.05, 0.2))])
+    centred = rng.normal(scale=0.6, size=(n_centred, 2))
+    centred = centred - centred.mean(axis=0)  # exactly centred columns: the bias direction decouples, with curvature 2
+    low = int(rng.integers(100, 150))
     return [
-        Case(f"the first step: 3 weights, zero velocity, η = {lr_first}, β = {beta_first}",
-             (rng.normal(size=3), rng.normal(size=3), np.zeros(3), lr_first, beta_first),
-             hint="From zero velocity the first step is a plain gradient-descent step: the new velocity is that step, and w "
-                  "moves by the new velocity (downhill, against the gradient)."),
-        Case(f"a {shape} weight matrix with a velocity from earlier steps, β = {beta_matrix}",
-             (rng.normal(size=shape), rng.normal(size=shape), rng.normal(size=shape), lr_matrix, beta_matrix),
-             hint="First update the velocity, then move w by the NEW velocity. The old velocity is scaled by beta, and the "
-                  "gradient by the learning rate alone (no one-minus-beta factor)."),
-        Case(f"a small learning rate ({lr_small}) with a large velocity, β = {beta_small}",
-             (rng.normal(size=4), rng.normal(size=4), 5.0 * rng.normal(size=4), lr_small, beta_small),
-             hint="The velocity is the memory of past steps: keep the scaled old velocity in the new one, even when the "
-                  "gradient term is small."),
-        Case("β = 0: momentum reduces to plain gradient descent",
-             (rng.normal(size=5), rng.normal(size=5), rng.normal(size=5), _rounded(rng, 0.05, 0.5, 2), 0.0),
-             hint="With beta 0 momentum has no memory: the step is a plain gradient-descent step, and the new velocity is "
-                  "that step."),
+        Case(f"one feature between 0 and 4, as in the lesson ({n_lesson} points)", (rng.uniform(0.0, 4.0, size=(n_lesson, 1)),),
+             hint="The Hessian of the mean squared error includes the bias: add a column of ones to x for it, then take the "
+                  "largest eigenvalue of the Hessian; the largest stable rate is two over it."),
+        Case(f"three features on very different scales ({n_scales} points)", (rng.normal(size=(n_scales, 3)) * scales + 1.0,),
+             hint="The loss is a MEAN of squares: its Hessian is two over n times the product of the design matrix's transpose "
+                  "with itself. Both the two and the one over n change the answer."),
+        Case(f"two centred features of small spread ({n_centred} points): the bias direction is the steepest",
+             (centred,),
+             hint="With centred features the bias has its own direction, and here it is the steepest one: leave out the column "
+                  "of ones and the answer is too large, and a rate that large diverges."),
+        Case(f"one feature between {low} and {low + 100}: large inputs, a tiny stable rate ({n_large} points)",
+             (rng.uniform(low, low + 100, size=(n_large, 1)),),
+             hint="The largest stable rate comes from the LARGEST eigenvalue, the steepest direction; the smallest one sets how "
+                  "slowly the valley floor is crossed, not where steps start to diverge."),
     ]
 
 
-# --- 07.adam_step ----------------------------------------------------------
+# --- 07.cosine_decay -------------------------------------------------------
 
-def _adam_cases(rng):
-    t_later, t_tiny, t_shape = int(rng.integers(5, 31)), int(rng.integers(2, 7)), int(rng.integers(2, 9))
-    grad_later = rng.normal(size=4)
-    shape = (int(rng.integers(2, 4)), int(rng.integers(2, 5)))
-    grad_shape = rng.normal(size=shape)
-    lr_shape = _rounded(rng, 0.01, 0.1, 2)
+def _cosine_decay_cases(rng):
+    decay_a, decay_b, decay_c = int(rng.integers(20, 60)), int(rng.integers(10, 30)), int(rng.integers(5, 15))
+    eta_a, eta_b, eta_c, eta_d = (_rounded(rng, 0.01, 0.5, 3) for _ in range(4))
+    alpha_b, alpha_c = _rounded(rng, 0.05, 0.3, 2), _rounded(rng, 0.05, 0.3, 2)
     return [
-        Case("t = 1, the first step from m = v = 0 (bias correction matters most)",
-             (rng.normal(size=3), rng.normal(size=3), np.zeros(3), np.zeros(3), 1, _rounded(rng, 0.005, 0.05, 3), 0.9, 0.999, 1e-8),
-             hint="At the first step the bias correction exactly undoes the averages' start from zero, so each weight moves "
-                  "by about the learning rate against its gradient's sign. Correct with the step number t itself, not one "
-                  "less or one more."),
-        Case(f"t = {t_later} with running averages m and v from earlier steps",
-             (rng.normal(size=4), grad_later, rng.uniform(0.3, 0.7, size=4) * grad_later,
-              rng.uniform(0.5, 1.0, size=4) * grad_later ** 2, t_later, _rounded(rng, 0.0005, 0.005, 4), 0.9, 0.999, 1e-8),
-             hint="Each new average keeps a beta share of the old one and adds a one-minus-beta share of the new gradient "
-                  "(of its square, for v). Return the new m and v before bias correction."),
-        Case(f"tiny gradients (about 1e-6), where ε matters, t = {t_tiny}",
-             (rng.normal(size=3), 1e-6 * rng.normal(size=3), 1e-6 * rng.normal(size=3), 1e-12 * rng.uniform(0.5, 1.5, size=3),
-              t_tiny, _rounded(rng, 0.005, 0.05, 3), 0.9, 0.999, 1e-7),
-             hint="ε is added after the square root of the corrected v, as it is, not inside the root and not scaled by the "
-                  "bias correction; with tiny gradients the place of ε changes the step completely."),
-        Case(f"{shape} arrays, t = {t_shape}, learning rate {lr_shape}",
-             (rng.normal(size=shape), grad_shape, rng.uniform(0.1, 0.5, size=shape) * grad_shape,
-              rng.uniform(0.3, 0.8, size=shape) * grad_shape ** 2, t_shape, lr_shape,
-              _rounded(rng, 0.7, 0.85, 2), _rounded(rng, 0.98, 0.995, 3), 1e-8),
-             hint="Everything is element-wise and keeps the shape of w; the step is taken away from w, against the gradient."),
+        Case(f"η₀ = {eta_a}, {decay_a} decay steps, alpha = 0, asked for {decay_a} steps", (eta_a, decay_a, 0.0, decay_a),
+             hint="Step 0 gets the full initial rate; the rate then follows half a cosine wave, from the top down towards "
+                  "zero: one half of one plus the cosine of pi times the fraction of the decay steps done."),
+        Case(f"η₀ = {eta_b}, {decay_b} decay steps, alpha = {alpha_b}: the rate ends at alpha times η₀",
+             (eta_b, decay_b, alpha_b, decay_b + 1),
+             hint="alpha is a fraction of the initial rate, not a rate of its own: the decayed factor runs from one down to "
+                  "alpha, and the initial rate multiplies the whole of it."),
+        Case(f"η₀ = {eta_c}, {decay_c} decay steps, alpha = {alpha_c}, asked for {3 * decay_c} steps (past the end of the decay)",
+             (eta_c, decay_c, alpha_c, 3 * decay_c),
+             hint="After decay_steps the rate stays at its floor: clip the step at decay_steps, or the cosine climbs back up."),
+        Case(f"a single step (steps = 1), η₀ = {eta_d}", (eta_d, int(rng.integers(5, 50)), _rounded(rng, 0.0, 0.5, 2), 1),
+             hint="Count the steps from 0, as Keras's schedules do: the first rate is the initial rate itself, and the result "
+                  "holds one rate per step."),
     ]
 
 
 TASKS = [
-    function_task(
-        "07.mse_gradient", "the gradient (grad_w, grad_b) of the mean squared error of a line w·x + b", 2,
-        answer_name="mse_gradient", cases=_mse_gradient_cases, returns=("grad_w", "grad_b"),
-        hint="The task text writes both derivatives out: compute every point's residual once, the prediction minus the "
-             "target, and build both gradients from the residuals. Return (grad_w, grad_b).",
-        more_hints=(
-            "Lesson 07, section 1 derives both derivatives with the chain rule: the square brings a factor 2 and the "
-            "residual, the mean an average over the points, and only the weight's derivative brings in each point's x.",
-            "Try the task's example by hand (its residuals are minus 2 and minus 1) and compare with your function: if only "
-            "grad_b is right, look at the factor x in grad_w; if both are off by the same factor, look at the 2 and the "
-            "average. Return two numbers, grad_w first.",
-        ),
-        atol=1e-9, rtol=1e-7,
-    ),
     Task(
         id="07.minibatches", title="one epoch of shuffled mini-batches (x_batch, y_batch)", points=3,
         answer_name="minibatches", make_cases=_minibatches_cases, run=_run_minibatches, judge=_judge_minibatches,
@@ -349,32 +285,32 @@ TASKS = [
         ),
     ),
     function_task(
-        "07.momentum_step", "one step of gradient descent with momentum (Keras's convention)", 2,
-        answer_name="momentum_step", cases=_momentum_cases, returns=("w", "velocity"),
-        hint="Update the velocity first, as the task text writes it (Keras's convention), then move w by the NEW velocity; "
-             "return (w, velocity) as new arrays.",
+        "07.largest_stable_rate", "the largest stable learning rate 2/λ_max of a linear regression's mean squared error", 4,
+        answer_name="largest_stable_rate", cases=_largest_stable_rate_cases,
+        hint="Build the design matrix of the model (the features and a column of ones for the bias), the Hessian of the mean "
+             "squared error from it, and return two over the Hessian's largest eigenvalue.",
         more_hints=(
-            "Lesson 07, section 4, in Keras's convention: the velocity itself is the step (it already holds the minus sign "
-            "and the learning rate), so w simply adds the new velocity. Compute both into new arrays; do not update "
-            "velocity or w in place.",
-            "Try the task's example by hand: with a zero velocity the new velocity is a plain gradient-descent step; with "
-            "beta 0 it is that step again, whatever the old velocity. Only the old velocity is scaled by beta.",
-        ),
-        atol=1e-9, rtol=1e-7,
-    ),
-    function_task(
-        "07.adam_step", "one Adam step with bias correction", 3,
-        answer_name="adam_step", cases=_adam_cases, returns=("w", "m", "v"),
-        hint="Follow the task text's formulas in order: the two running averages, their bias corrections with the step "
-             "number t, then the step on w; return w with the new averages.",
-        more_hints=(
-            "Lesson 07, section 4. Each correction divides an average by one minus its beta raised to the power t; only the "
-            "step on w uses the corrected values, and m and v are returned uncorrected, because the next step updates "
-            "them again. ε is added to the square root, outside it.",
-            "Try the task's example: at t 1 the corrected averages equal the gradient and its square, so each weight moves "
-            "by almost exactly the learning rate, against its gradient's sign. If w comes out right but m or v does not, "
-            "look at which share of the new gradient each average takes.",
+            "Lesson 07, section 3 does this for one feature, writing the two-by-two Hessian out. With d features the "
+            "Hessian is (d + 1) by (d + 1): two over n times the design matrix's transpose times the design matrix. Its "
+            "eigenvalues are all positive; a symmetric-matrix eigenvalue routine gives them in increasing order.",
+            "Check with the task's example by hand, then watch the cell under the task: a rate just below your answer must "
+            "converge and one just above must diverge. The usual slips: no column of ones, no factor two, no one over n, "
+            "and the smallest eigenvalue instead of the largest.",
         ),
         atol=1e-12, rtol=1e-7,
+    ),
+    function_task(
+        "07.cosine_decay", "the learning rates of a cosine decay schedule (Keras's CosineDecay), steps 0, 1, ...", 3,
+        answer_name="cosine_decay", cases=_cosine_decay_cases,
+        hint="For each step from 0, clip it at decay_steps, take the fraction done, turn it into half a cosine wave that "
+             "falls from one to zero, lift it to a floor of alpha, and scale by the initial rate.",
+        more_hints=(
+            "Lesson 07, section 2 shrank SGD's rate with an inverse-time decay; a cosine decay shrinks it along half a "
+            "cosine wave instead, slowly at first, fast in the middle and slowly again at the end, then stays at its floor.",
+            "Write the factor for one step: one half of one plus the cosine of pi times the clipped step over decay_steps "
+            "runs from one to zero; one minus alpha times it, plus alpha, runs from one to alpha. The rate is the initial "
+            "rate times that factor. Keras's schedule object gives the same numbers.",
+        ),
+        atol=1e-12, rtol=1e-9,
     ),
 ]
