@@ -120,8 +120,8 @@ def course(tmp_path_factory):
         nbformat.write(notebook, submitted / f"{EXERCISE}.ipynb")
         nbformat.write(notebook, folder / f"{learner}.ipynb")
     timed(seconds, f"autograde ({len(learners)} submissions)", nbgrader, root, "autograde", ASSIGNMENT)
-    graded = timed(seconds, f"course grade ({len(learners)} submissions)", run_course,"grade", folder, "--out", root / "course_grades", "--exercise", "12", "--seed", "14", "--jobs", "2",
-                        "--cell-timeout", "300", "--notebook-timeout", "600")
+    graded = timed(seconds, f"course grade ({len(learners)} submissions)", run_course, "grade", folder, "--out", root / "course_grades",
+                   "--exercise", "12", "--seed", "14", "--jobs", "2", "--cell-timeout", "300", "--notebook-timeout", "600")
     assert graded.returncode == 0, graded.stderr[-3000:]
     print("\n[nbgrader round trip] " + "; ".join(f"{label}: {value:.1f} s" for label, value in seconds.items()))
     return {"root": root, "learners": learners}
