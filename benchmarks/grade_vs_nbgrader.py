@@ -16,12 +16,10 @@ end with every submission graded full marks (nbgrader's gradebook is read with
 ``nbgrader export``, the course's from gradebook.csv), otherwise the benchmark
 fails. Prints a Markdown table and writes it to benchmarks/GRADING.md.
 
-nbgrader needs cell metadata that the course's notebooks do not carry, so a copy
-of the solution is marked up the way nbgrader's authoring tools would: cells with
-``### BEGIN SOLUTION`` are answer cells, cells that start with ``check(`` are
-graded tests (their points come from the task's heading, "(N points)"), every
-other cell is read-only. ``nbgrader generate_assignment`` releases it, and the
-marked-up solution is what each student "submits" (and what `course grade` gets).
+The solutions carry nbgrader's cell metadata (written by ``course build-exercises``:
+answer cells, graded check cells worth their task's points, read-only cells), so a
+solution is used as it is: ``nbgrader generate_assignment`` releases it, and the
+solved notebook is what each student "submits" (and what `course grade` gets).
 
     python benchmarks/grade_vs_nbgrader.py              # 10 copies of solutions/03_activations.ipynb, 3 rounds
     python benchmarks/grade_vs_nbgrader.py --rounds 1 --nbgrader-venv /tmp/nbgrader-venv
@@ -29,12 +27,10 @@ marked-up solution is what each student "submits" (and what `course grade` gets)
 from __future__ import annotations
 
 import argparse
-import copy
 import csv
 import datetime
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -107,54 +103,16 @@ def nbgrader_version(nbgrader: Path) -> str:
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
-def task_points(notebook: dict, index: int) -> int:
-    """The points of the task whose check cell is ``notebook["cells"][index]``.
-
-    Args:
-        notebook: The notebook, as parsed JSON.
-        index: Index of a check cell.
-
-    Returns:
-        N from the nearest markdown heading above it that says "(N points)".
+def with_nbgrader_metadata(notebook: dict) -> dict:
+    """Return the notebook, after making sure it carries nbgrader's metadata.
 
     Raises:
-        BenchmarkFailed: If no such heading precedes the cell.
+        BenchmarkFailed: If it has no nbgrader solution cell or no graded cell (run ``course build-exercises``).
     """
-    for cell in reversed(notebook["cells"][:index]):
-        found = re.search(r"^#+ .*\((\d+) points?\)", "".join(cell["source"]), re.MULTILINE) if cell["cell_type"] == "markdown" else None
-        if found:
-            return int(found.group(1))
-    raise BenchmarkFailed(f"check cell {index} has no task heading with '(N points)' above it")
-
-
-def with_nbgrader_metadata(notebook: dict) -> dict:
-    """Mark up a solved course notebook with the cell metadata nbgrader needs.
-
-    Args:
-        notebook: A solution notebook, as parsed JSON (not modified).
-
-    Returns:
-        A copy whose answer cells (with ``### BEGIN SOLUTION``) are nbgrader solution cells,
-        whose check cells (starting with ``check(``) are graded, locked tests worth their
-        task's points, and whose other cells are locked; it keeps its solutions.
-    """
-    marked = copy.deepcopy(notebook)
-    answers = checks = others = 0
-    for index, cell in enumerate(marked["cells"]):
-        source = "".join(cell["source"])
-        if cell["cell_type"] == "code" and "### BEGIN SOLUTION" in source:
-            answers += 1
-            meta = {"solution": True, "grade": False, "locked": False, "grade_id": f"answer_{answers}"}
-        elif cell["cell_type"] == "code" and source.lstrip().startswith("check("):
-            checks += 1
-            meta = {"solution": False, "grade": True, "locked": True, "points": task_points(marked, index), "grade_id": f"check_{checks}"}
-        else:
-            others += 1
-            meta = {"solution": False, "grade": False, "locked": True, "grade_id": f"cell_{others}"}
-        cell.setdefault("metadata", {})["nbgrader"] = {**meta, "schema_version": 3}
-    if not answers or not checks:
-        raise BenchmarkFailed(f"found {answers} answer cell(s) and {checks} check cell(s); nbgrader needs both")
-    return marked
+    roles = [cell.get("metadata", {}).get("nbgrader", {}) for cell in notebook["cells"]]
+    if not any(role.get("solution") for role in roles) or not any(role.get("grade") for role in roles):
+        raise BenchmarkFailed("the notebook has no nbgrader solution or graded cell: run `course build-exercises` to write them")
+    return notebook
 
 
 def write_course(root: Path, notebook: dict, name: str, students: list[str], nbgrader: Path) -> dict:

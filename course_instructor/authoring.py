@@ -10,9 +10,12 @@ In ``solutions/NN_topic.ipynb`` every answer sits between two marker lines::
 ``raise NotImplementedError()`` (in Markdown cells: ``YOUR ANSWER HERE``) at
 the markers' indentation, clears outputs and execution counts, keeps cell ids
 (batch grading matches answer cells by id), and records the exercise number in
-the notebook metadata. `build_exercises` writes (or, with ``check_only``,
-compares) every exercise, and `build_expected` the data check cells judge
-public cases with (``course_utils/checks/expected/lesson_NN.json``).
+the notebook metadata. `build_exercises` first gives every solution cell its
+nbgrader metadata (`course_instructor.nbgrader_cells`: answer, graded check,
+read-only), then writes (or, with ``check_only``, compares) every solution's
+metadata and every exercise, which carries nbgrader's student metadata; and
+`build_expected` the data check cells judge public cases with
+(``course_utils/checks/expected/lesson_NN.json``).
 """
 from __future__ import annotations
 
@@ -23,6 +26,8 @@ import sys
 from pathlib import Path
 
 from course_utils.notebooks import InvalidNotebook, read_notebook
+
+from .nbgrader_cells import MetadataError, mark_solution, mark_student
 
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)### BEGIN SOLUTION\s*$")
 END = re.compile(r"^[ \t]*### END SOLUTION\s*$")
@@ -98,6 +103,8 @@ def make_exercise(solution, *, exercise: str, where: str = "solution"):
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+            for field in ("collapsed", "scrolled"):  # output display state, cleared as nbgrader's ClearOutput does
+                cell.metadata.pop(field, None)
         cell.metadata.pop("execution", None)
     notebook.metadata["course"] = {"exercise": exercise, "kind": "exercise"}
     return notebook
@@ -137,18 +144,34 @@ def _render(notebook) -> str:
     return nbformat.writes(notebook) + "\n"
 
 
+def task_points(exercise: str) -> dict:
+    """``{task_id: points}`` of an exercise's tasks (from ``course_utils/checks/lesson_NN.py``).
+
+    Raises:
+        ValueError: If no exercise has that number.
+    """
+    from course_utils.grading.tasks import exercise_tasks  # noqa: PLC0415
+
+    return {task.id: task.points for task in exercise_tasks(exercise)}
+
+
 def build_exercises(solutions_dir: Path, exercises_dir: Path, *, check_only: bool = False, out=None) -> int:
-    """Generate (or check) ``exercises/NN_*.ipynb`` from ``solutions/NN_*.ipynb``.
+    """Give ``solutions/NN_*.ipynb`` their nbgrader metadata and generate ``exercises/NN_*.ipynb`` from them (or check both).
+
+    A solution file is rewritten only when its cells' nbgrader metadata is
+    missing or stale (sources and outputs are never changed).
 
     Args:
         solutions_dir: Folder of solution notebooks.
         exercises_dir: Folder of exercise notebooks.
-        check_only: Change nothing; report missing, out-of-date and orphaned exercises.
+        check_only: Change nothing; report solutions whose nbgrader metadata is missing or
+            stale, and missing, out-of-date and orphaned exercises.
         out: Stream for the report (default ``sys.stdout``).
 
     Returns:
         The exit code: 0 when everything is (now) in sync, 1 when `check_only`
-        found a difference, 2 when a solution could not be read or has bad markers.
+        found a difference, 2 when a solution could not be read, has bad markers,
+        or has cells that cannot be given nbgrader roles.
     """
     out = out or sys.stdout
     solutions = sorted(Path(solutions_dir).glob("[0-9][0-9]_*.ipynb"))
@@ -159,11 +182,17 @@ def build_exercises(solutions_dir: Path, exercises_dir: Path, *, check_only: boo
     for solution_path in solutions:
         target = Path(exercises_dir) / solution_path.name
         try:
-            exercise = make_exercise(read_notebook(solution_path), exercise=exercise_number(solution_path), where=str(solution_path))
-        except (InvalidNotebook, MarkerError, ValueError) as error:
+            number = exercise_number(solution_path)
+            solution = mark_solution(read_notebook(solution_path), task_points(number), where=str(solution_path))
+            exercise = make_exercise(solution, exercise=number, where=str(solution_path))
+        except (InvalidNotebook, MarkerError, MetadataError, ValueError) as error:
             print(f"error: {error}", file=out)
             errors += 1
             continue
+        mark_student(exercise)
+        text = _render(solution)
+        current = solution_path.read_text(encoding="utf-8")
+        problems += sync_file(solution_path, text, fresh=current == text, exists=True, check_only=check_only, out=out)
         text = _render(exercise)
         current = target.read_text(encoding="utf-8") if target.is_file() else None
         problems += sync_file(target, text, fresh=current == text, exists=current is not None, check_only=check_only, out=out)

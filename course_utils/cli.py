@@ -157,9 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="report Python, TensorFlow, Keras, backend, devices and determinism settings")
     doctor.set_defaults(run=_doctor)
 
-    build = commands.add_parser("build-exercises", help="(authors) regenerate exercises/ from solutions/ and the stored public results "
-                                "(--check: only report what is out of date)")
-    build.add_argument("--check", action="store_true", help="change nothing; exit 1 if an exercise is missing or out of date")
+    build = commands.add_parser("build-exercises", help="(authors) write nbgrader's cell metadata into solutions/, regenerate exercises/ "
+                                "from them and the stored public results (--check: only report what is out of date)")
+    build.add_argument("--check", action="store_true",
+                       help="change nothing; exit 1 if a solution's nbgrader metadata or an exercise is missing or out of date")
     build.add_argument("--solutions", default="solutions", help="folder of solution notebooks (default: solutions)")
     build.add_argument("--exercises", default="exercises", help="folder of exercise notebooks (default: exercises)")
     build.set_defaults(run=_build_exercises)

@@ -5,6 +5,9 @@ import copy
 import csv
 import hashlib
 import json
+import subprocess
+import sys
+import time
 
 import nbformat
 import pytest
@@ -12,12 +15,26 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_output
 
 from course_utils.grading.notebook import is_check_cell
 
-from .conftest import REPO, run_course
+from .conftest import REPO
 
 SOLUTION = nbformat.read(REPO / "solutions" / "01_tensors.ipynb", as_version=4)
 EXERCISE = nbformat.read(REPO / "exercises" / "01_tensors.ipynb", as_version=4)
 FULL, TASKS = 10, ["01.dense_layer", "01.weighted_sum", "01.standardize", "01.squared_distances"]
-LIMITS = ["--notebook-timeout", "45", "--cell-timeout", "8", "--memory-mb", "1200", "--jobs", "2", "--seed", "20261129"]
+SEED = ["--seed", "20261129"]
+# Each case is graded in the batch whose limits fit its point, so that no limit depends on the machine's speed:
+# - "generous": every case whose point is not a limit. Its limits are about 10 times the work (an exercise-01
+#   notebook runs in about 5 s, its slowest cell in under 1 s, in about 300 MB on an idle 2-core machine), so a
+#   loaded machine cannot turn a graded notebook into a timeout (a 45 s limit once did, for huge_output).
+# - "cell_limit": a cell that never ends is stopped after --cell-timeout, and the rest of the notebook still runs;
+#   a notebook over --memory-mb is stopped. The notebook limit stays generous.
+# - "notebook_limit": a notebook that ignores the cell time-out is stopped at --notebook-timeout, however slow the
+#   machine: a slower machine only reaches the same end later.
+BATCHES = {
+    "generous": ["--cell-timeout", "120", "--notebook-timeout", "600", "--memory-mb", "2048", "--jobs", "2"],
+    "cell_limit": ["--cell-timeout", "8", "--notebook-timeout", "600", "--memory-mb", "1200", "--jobs", "1"],
+    "notebook_limit": ["--cell-timeout", "8", "--notebook-timeout", "20", "--memory-mb", "1200", "--jobs", "1"],
+}
+BATCH_OF = {"endless.ipynb": "cell_limit", "memory_hog.ipynb": "cell_limit", "stubborn.ipynb": "notebook_limit"}
 
 
 def _answer_cell(notebook, name):
@@ -67,7 +84,7 @@ def crafted() -> dict:
         cell.id = hashlib.sha1(f"{index}:{cell.source}".encode()).hexdigest()[:8]
     new_ids.metadata.pop("course", None)
 
-    endless = _with_answer(EXERCISE, "weighted_sum", (
+    endless = _with_answer(SOLUTION, "weighted_sum", (  # the other answers, after it, still count
         "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)  # ignores interrupts too\nwhile True:\n    pass\n"))
 
     stubborn = _with_answer(EXERCISE, "weighted_sum", (
@@ -78,7 +95,8 @@ def crafted() -> dict:
     kernel_exit = _with_answer(EXERCISE, "standardize", "import os\nos._exit(3)\n")
 
     huge_output = copy.deepcopy(SOLUTION)
-    huge_output.cells[1].outputs = [new_output("stream", name="stdout", text="x" * 99 + "\n") for _ in range(60_000)]
+    line = {"output_type": "stream", "name": "stdout", "text": "x" * 99 + "\n"}  # plain dicts: new_output validates each (minutes for 60,000)
+    huge_output.cells[1].outputs = [nbformat.from_dict(dict(line)) for _ in range(60_000)]
 
     notes_added = copy.deepcopy(SOLUTION)
     notes_added.cells.insert(3, new_markdown_cell("My notes: I found broadcasting hard."))
@@ -97,7 +115,7 @@ def crafted() -> dict:
         "new_ids.ipynb": (new_ids, "graded", FULL),
         "notes_added.ipynb": (notes_added, "graded", FULL),
         "huge_output.ipynb": (huge_output, "graded", FULL),
-        "endless.ipynb": (endless, "graded", 0),
+        "endless.ipynb": (endless, "graded", FULL - 2),
         "stubborn.ipynb": (stubborn, "timeout", 0),
         "memory_hog.ipynb": (memory_hog, "memory", 0),
         "kernel_exit.ipynb": (kernel_exit, "crashed", 0),
@@ -112,33 +130,59 @@ def _learner(name):
     return name.split("/")[0].removesuffix(".ipynb")
 
 
+def _grade_concurrently(batches: dict, out) -> dict:
+    """Run `course grade` on each batch folder at once (each with its own limits); return {batch: CompletedProcess}."""
+    commands = {name: [sys.executable, "-m", "course_utils", "grade", folder, "--out", out / name, "--exercise", "01", *SEED, *BATCHES[name]]
+                for name, folder in batches.items()}
+    running = {name: subprocess.Popen(list(map(str, command)), cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for name, command in commands.items()}
+    results = {}
+    for name, process in running.items():
+        stdout, stderr = process.communicate(timeout=900)
+        results[name] = subprocess.CompletedProcess(commands[name], process.returncode, stdout, stderr)
+    return results
+
+
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     submissions = tmp_path_factory.mktemp("submissions")
     cases = crafted()
     for name, (content, _, _) in cases.items():
-        path = submissions / name
+        path = submissions / BATCH_OF.get(name, "generous") / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else nbformat.writes(content).encode())
+        path.write_bytes(content if isinstance(content, bytes) else json.dumps(content, indent=1, ensure_ascii=False).encode())
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submissions.rglob("*")  if p.is_file()}
     out = tmp_path_factory.mktemp("graded")
-    first = run_course("grade", submissions, "--out", out / "first", "--exercise", "01", *LIMITS)
+    started = time.monotonic()
+    runs = _grade_concurrently({name: submissions / name for name in BATCHES}, out)
+    print(f"\n[crafted batch] {len(cases)} submissions in {len(BATCHES)} concurrent batches: {time.monotonic() - started:.1f} s")
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in submissions.rglob("*") if p.is_file()}
-    return {"cases": cases, "out": out, "first": first, "before": before, "after": after}
+    counts = {name: sum(BATCH_OF.get(case, "generous") == name for case in cases) for name in BATCHES}
+    return {"cases": cases, "out": out, "runs": runs, "counts": counts, "before": before, "after": after}
 
 
-def _rows(folder):
-    with open(folder / "gradebook.csv", newline="", encoding="utf-8") as handle:
-        return {row["learner"]: row for row in csv.DictReader(handle)}
+def _rows(out):
+    """Every learner's gradebook row, from the batches' gradebook.csv files."""
+    rows = {}
+    for name in BATCHES:
+        with open(out / name / "gradebook.csv", newline="", encoding="utf-8") as handle:
+            rows.update({row["learner"]: row for row in csv.DictReader(handle)})
+    return rows
+
+
+def _feedback(out, learner):
+    return next(path for name in BATCHES for path in [out / name / "feedback" / f"{learner}.md"] if path.is_file()).read_text()
 
 
 def test_batch_completes(batch):
-    assert batch["first"].returncode == 0, batch["first"].stderr[-3000:]
-    assert "19/19 done" in batch["first"].stderr
+    assert sum(batch["counts"].values()) == 19 and all(batch["counts"].values())
+    for name, run in batch["runs"].items():
+        assert run.returncode == 0, f"{name}: {run.stderr[-3000:]}"
+        assert f"{batch['counts'][name]}/{batch['counts'][name]} done" in run.stderr, run.stderr[-3000:]
 
 
 def test_every_submission_gets_the_expected_status_and_total(batch):
-    rows = _rows(batch["out"] / "first")
+    rows = _rows(batch["out"])
     assert set(rows) == {_learner(name) for name in batch["cases"]}
     problems = []
     for name, (_, status, total) in batch["cases"].items():
@@ -149,7 +193,7 @@ def test_every_submission_gets_the_expected_status_and_total(batch):
 
 
 def test_every_row_has_a_column_per_task_and_a_reason_when_not_graded(batch):
-    for row in _rows(batch["out"] / "first").values():
+    for row in _rows(batch["out"]).values():
         assert all(task in row for task in TASKS) and row["max"] == str(FULL)
         assert (row["status"] == "graded") == (row["reason"] == "")
 
@@ -159,14 +203,14 @@ def test_submissions_are_byte_identical_and_nothing_else_was_written(batch):
 
 
 def test_feedback_has_results_and_hints_but_no_answers(batch):
-    feedback = batch["out"] / "first" / "feedback"
-    assert len(list(feedback.glob("*.md"))) == len(batch["cases"])
-    hardcoded = (feedback / "hardcoded.md").read_text()
+    feedback = [path for name in BATCHES for path in (batch["out"] / name / "feedback").glob("*.md")]
+    assert len(feedback) == len(batch["cases"])
+    hardcoded = _feedback(batch["out"], "hardcoded")
     assert "✗ 01.weighted_sum" in hardcoded and "hint:" in hardcoded and "✓ 01.dense_layer" in hardcoded
     solution_lines = [line.strip() for cell in SOLUTION.cells for line in cell.source.splitlines()
                       if cell.cell_type == "code" and line.strip().startswith("return")]
-    for path in feedback.glob("*.md"):
+    for path in feedback:
         text = path.read_text()
         assert not any(line in text for line in solution_lines), path.name
-    assert "longer than 8 s" in (feedback / "endless.md").read_text()
+    assert "longer than 8 s" in _feedback(batch["out"], "endless")
 
