@@ -58,7 +58,7 @@ def _demo_solution():
     return new_notebook(cells=[new_markdown_cell("# Exercise 05"),
                                new_code_cell("def central_difference(f, x, h):\n    ### BEGIN SOLUTION\n    return 0.0\n    ### END SOLUTION"),
                                new_code_cell("print(central_difference(abs, 1.0, 0.1))"),
-                               new_code_cell('check("05.central_difference", central_difference)')])
+                               new_code_cell('check("05.numerical_gradient", central_difference)')])
 
 
 def test_build_then_check_round_trip(tmp_path):
@@ -80,10 +80,10 @@ def test_repository_exercises_are_in_sync_with_solutions(repo):
 
 
 def test_each_cell_gets_its_nbgrader_role_and_the_check_its_tasks_points():
-    roles = cell_roles(_demo_solution(), {"05.central_difference": 2})
+    roles = cell_roles(_demo_solution(), {"05.numerical_gradient": 2})
     assert [(role["solution"], role["grade"], role["locked"]) for role in roles] == [
         (False, False, True), (True, False, False), (False, False, True), (False, True, True)]
-    assert roles[1]["grade_id"] == "05_central_difference-answer" and roles[3]["grade_id"] == "05_central_difference"
+    assert roles[1]["grade_id"] == "05_numerical_gradient-answer" and roles[3]["grade_id"] == "05_numerical_gradient"
     assert roles[3]["points"] == 2 and all(role["schema_version"] == 3 for role in roles)
     assert len({role["grade_id"] for role in roles}) == 4
 
@@ -92,13 +92,13 @@ def test_each_cell_gets_its_nbgrader_role_and_the_check_its_tasks_points():
     (lambda nb: nb.cells.pop(), "expected a check cell after this answer cell"),
     (lambda nb: nb.cells.append(new_markdown_cell("Why?\n### BEGIN SOLUTION\nBecause.\n### END SOLUTION")), "code cells only"),
     (lambda nb: setattr(nb.cells[3], "source", 'check("05.chain_rule", central_difference)'), "one of this exercise's tasks"),
-    (lambda nb: nb.cells.append(new_code_cell('check("05.central_difference", central_difference)')), "one check cell per task"),
+    (lambda nb: nb.cells.append(new_code_cell('check("05.numerical_gradient", central_difference)')), "one check cell per task"),
 ])
 def test_cells_that_cannot_get_an_nbgrader_role_are_named(change, fragment):
     solution = _demo_solution()
     change(solution)
     with pytest.raises(MetadataError, match=fragment):
-        cell_roles(solution, {"05.central_difference": 2}, where="solutions/05_demo.ipynb")
+        cell_roles(solution, {"05.numerical_gradient": 2}, where="solutions/05_demo.ipynb")
 
 
 def test_check_fails_when_a_solutions_nbgrader_metadata_is_missing_or_stale(tmp_path):
@@ -112,7 +112,7 @@ def test_check_fails_when_a_solutions_nbgrader_metadata_is_missing_or_stale(tmp_
     assert build_exercises(solutions, exercises) == 0
     written = json.loads(path.read_text())
     assert [cell["metadata"]["nbgrader"]["grade_id"] for cell in written["cells"]][1:] == [
-        "05_central_difference-answer", f"cell-{written['cells'][2]['id']}", "05_central_difference"]
+        "05_numerical_gradient-answer", f"cell-{written['cells'][2]['id']}", "05_numerical_gradient"]
     assert build_exercises(solutions, exercises, check_only=True) == 0
     rewrite = lambda document: path.write_text(nbformat.writes(nbformat.from_dict(document)) + "\n")  # as build-exercises writes
     rewrite(written)
