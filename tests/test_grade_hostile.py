@@ -392,8 +392,9 @@ for folder, subfolders, files in os.walk("/"):
         continue
     for name in files + subfolders:
         path = os.path.join(folder, name)
-        installed = "site-packages" in path.split(os.sep)  # notebooks shipped by installed packages (nbgrader's) are public
-        if ((name.endswith(".ipynb") and not installed) or name.startswith("gradebook") or "pytest-of" in path or "course_instructor" in path.split(os.sep)
+        if "site-packages" in path.split(os.sep):  # installed packages' own files (nbgrader ships notebooks, a gradebook.db) are public
+            continue
+        if (name.endswith(".ipynb") or name.startswith("gradebook") or "pytest-of" in path or "course_instructor" in path.split(os.sep)
                 or path.startswith(tuple(os.path.join(repo, part) for part in ("solutions", "exercises", "lessons", "tests")))):
             seen.append(path)
 for path in targets:
