@@ -5,20 +5,17 @@ import numpy as np
 
 from ..data import load_digits
 from ..grading.builders import function_task
-from ..grading.models import UNTRAINED_HINT, accuracy_at_least, never_trained, run_classifier
+from ..grading.models import UNTRAINED_HINT, accuracy_at_least, data_seed, never_trained, run_classifier
 from ..grading.tasks import Case, Task
 
 PIXEL_NETWORK_FLOOR = 0.90
 
 
-def _split_seed(rng) -> int:
-    """A digits split seed drawn from `rng`, never the notebook's split (seed 0)."""
-    return int(rng.integers(1, 10_000))
 
 
 def _unseen_digit_images(rng, count: int) -> np.ndarray:
     """`count` 8x8 digit images (grey levels in [0, 1]) picked with `rng` from the test part of a split the notebook does not use."""
-    x_test = load_digits(seed=_split_seed(rng), flatten=False).x_test
+    x_test = load_digits(seed=data_seed(rng), flatten=False).x_test
     return x_test[rng.choice(len(x_test), size=count, replace=False)].astype(np.float64)
 
 
@@ -97,7 +94,7 @@ def _accuracy_cases(rng):
 # --- 00.pixel_network --------------------------------------------------------
 
 def _pixel_network_cases(rng):
-    split = load_digits(seed=_split_seed(rng))
+    split = load_digits(seed=data_seed(rng))
     return [
         Case(f"trained on {len(split.x_train):,} digits, tested on {len(split.x_test)} held-out digits (needs {PIXEL_NETWORK_FLOOR:.0%})",
              (split.x_train, split.y_train), private={"x_test": split.x_test, "y_test": split.y_test},

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..data import load_digits
 from ..grading.builders import function_task
-from ..grading.models import UNTRAINED_HINT, held_out_accuracy, never_trained, parameter_count, run_classifier
+from ..grading.models import UNTRAINED_HINT, data_seed, held_out_accuracy, never_trained, parameter_count, run_classifier
 from ..grading.produce import WrongAnswerType
 from ..grading.tasks import Case, Task
 
@@ -199,13 +199,10 @@ def _residual_diagnosis(case: Case, value, expected) -> "str | None":  # noqa: A
 
 # --- 08.compact_network --------------------------------------------------------
 
-def _split_seed(rng) -> int:
-    """A digits split seed drawn from `rng`, never the notebook's split (seed 0)."""
-    return int(rng.integers(1, 10_000))
 
 
 def _compact_cases(rng):
-    split = load_digits(seed=_split_seed(rng))
+    split = load_digits(seed=data_seed(rng))
     return [
         Case(f"trained on {len(split.x_train):,} digits, tested on {len(split.x_test)} held-out digits "
              f"(needs {COMPACT_FLOOR:.0%} with at most {COMPACT_BUDGET} parameters)",

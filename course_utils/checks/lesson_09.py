@@ -1,13 +1,11 @@
 """Checks of exercise 09: convolutional networks (cases, judges and hints; the answers live with the instructor)."""
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
 from ..data import load_digits
 from ..grading.builders import function_task
-from ..grading.models import UNTRAINED_HINT, held_out_accuracy, never_trained, parameter_count, run_classifier
+from ..grading.models import UNTRAINED_HINT, held_out_accuracy, never_trained, parameter_count, reported_layers, run_classifier
 from ..grading.tasks import Case, Task
 
 SMALL_CNN_FLOOR = 0.95
@@ -157,22 +155,6 @@ def _small_cnn_cases(rng):
     ]
 
 
-def _architecture_classes(value) -> list:
-    """The class names of every layer in a reported architecture (nested models included)."""
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("class_name"), str) and isinstance(node.get("config"), dict):
-                found.append(node["class_name"])
-            for item in node.values():
-                walk(item)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(json.loads(value["architecture"]))
-    return found
 
 
 def _judge_small_cnn(case: Case, value, expected=None) -> "str | None":
@@ -182,7 +164,7 @@ def _judge_small_cnn(case: Case, value, expected=None) -> "str | None":
     accuracy = held_out_accuracy(case, value, expected)  # rebuilds the model from Keras layers only, and predicts
     if isinstance(accuracy, str):
         return accuracy
-    if "Conv2D" not in _architecture_classes(value):
+    if "Conv2D" not in [name for name, _ in reported_layers(value)]:
         return "the model has no Conv2D layer; the task asks for a convolutional network"
     parameters = parameter_count(value)
     if parameters > SMALL_CNN_BUDGET:
@@ -205,7 +187,7 @@ SMALL_CNN_HINTS = {
 
 def _small_cnn_diagnosis(case: Case, value, expected=None) -> "str | None":  # noqa: ARG001
     """Name why a reported model fails, from its architecture and weights (no Keras needed); None to fall back to the case's hint."""
-    if "Conv2D" not in _architecture_classes(value):
+    if "Conv2D" not in [name for name, _ in reported_layers(value)]:
         return SMALL_CNN_HINTS["no_conv"]
     if parameter_count(value) > SMALL_CNN_BUDGET:
         return SMALL_CNN_HINTS["budget"]

@@ -8,13 +8,11 @@ process; a rubric of accuracy thresholds turns the score into points.
 """
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
 from ..data import encode_sentences, load_sentiment, load_shifted_digits
 from ..grading.builders import function_task
-from ..grading.models import UNTRAINED_HINT, held_out_accuracy, never_trained, run_classifier
+from ..grading.models import UNTRAINED_HINT, data_seed, held_out_accuracy, never_trained, reported_layers, run_classifier
 from ..grading.tasks import Case, Task
 
 IMAGE_RUBRIC = ((0.40, 1), (0.80, 2), (0.90, 4))
@@ -77,13 +75,10 @@ def _train_step_cases(rng):
 
 # --- the capstone: a model trained by the learner, scored on held-out data ------------------------------------------
 
-def _hidden_seed(rng) -> int:
-    """A data seed drawn with `rng`, never 0 (the seed of the exercise notebook's own split)."""
-    return int(rng.integers(1, 100_000))
 
 
 def _image_cases(rng):
-    split = load_shifted_digits(seed=_hidden_seed(rng))
+    split = load_shifted_digits(seed=data_seed(rng, 100_000))
     return [
         Case(f"trained on {len(split.x_train):,} shifted, noisy digits, tested on {len(split.x_test)} held-out ones "
              f"(within {TRAINING_BUDGET:.0f} s)",
@@ -95,7 +90,7 @@ def _image_cases(rng):
 
 
 def _sentiment_cases(rng):
-    split = load_sentiment(n_pairs=SENTIMENT_PAIRS, seed=_hidden_seed(rng))
+    split = load_sentiment(n_pairs=SENTIMENT_PAIRS, seed=data_seed(rng, 100_000))
     ids_train, ids_test = encode_sentences(split.x_train), encode_sentences(split.x_test)
     return [
         Case(f"trained on {len(ids_train):,} reviews as word ids, tested on {len(ids_test)} held-out ones "
@@ -107,22 +102,6 @@ def _sentiment_cases(rng):
     ]
 
 
-def _dense_units(value) -> list:
-    """The units of every Dense layer in a reported architecture, in order."""
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("class_name") == "Dense" and isinstance(node.get("config"), dict):
-                found.append(node["config"].get("units"))
-            for item in node.values():
-                walk(item)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(json.loads(value["architecture"]))
-    return found
 
 
 # The hints of a failed capstone model, by what its architecture and weights show.
@@ -137,7 +116,7 @@ def _capstone_diagnosis(case: Case, value, expected=None) -> "str | None":  # no
     """Name why a reported model fails, from its architecture and weights; None to fall back to the case's hint."""
     if never_trained(value):
         return CAPSTONE_HINTS["untrained"]
-    units = _dense_units(value)
+    units = [config.get("units") for name, config in reported_layers(value) if name == "Dense"]
     if units and units[-1] == 1:
         return CAPSTONE_HINTS["one_output"]
     return None

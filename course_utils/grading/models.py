@@ -110,6 +110,44 @@ def parameter_count(value) -> int:
     return int(sum(np.asarray(weight).size for weight in value["weights"].values()))
 
 
+def data_seed(rng, high: int = 10_000) -> int:
+    """The seed of a data split for one case of a model task, never 0 (the seed of the exercise notebook's own split).
+
+    Args:
+        rng: The case generator's ``numpy.random.Generator``.
+        high: One more than the largest seed.
+
+    Returns:
+        A seed drawn from ``[1, high)``.
+    """
+    return int(rng.integers(1, high))
+
+
+def reported_layers(value) -> list:
+    """Every layer of a reported model's architecture, nested models included, in order.
+
+    Args:
+        value: A reported model (see `summarize_classifier`).
+
+    Returns:
+        ``[(class_name, config), ...]``, e.g. ``[("InputLayer", {...}), ("Dense", {"units": 10, ...})]``.
+    """
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("class_name"), str) and isinstance(node.get("config"), dict):
+                found.append((node["class_name"], node["config"]))
+            for item in node.values():
+                walk(item)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(json.loads(value["architecture"]))
+    return found
+
+
 # The hint of a model returned before any training (see `never_trained`).
 UNTRAINED_HINT = ("Every bias of your model is still 0, as Keras sets them before training: fit the model on the training "
                   "data before you return it.")
