@@ -14,13 +14,16 @@ Which numbers are checked (a *quote*):
   stale one would usually travel with a checked number next to it;
 - with its sign when the sign is written (``+47.3``, ``-0.09``, unicode minus ``−`` too);
 - and not: inside a code fence or an inline code span (code: ``Dense(10)``, ``seed=0``; a span
-  that is only a number, like ``0.73``, is checked), inside LaTeX math (``$...$``, ``$$...$$``:
-  formulas and their constants, e.g. ``$10^{-6}$``, are skipped), in a heading line, in the
+  that is only a number, like ``0.73``, is checked), in a heading line, in the
   lesson's ``**Runs in:**`` line (the benchmark's time, checked against the benchmark elsewhere),
   in a link target or URL, in a version (``TensorFlow 2.21``, ``3.11.7``), after a reference word
   (``lesson 105``, ``section 3.2``, ``figure 101``), a bare year (an integer 1900-2099), part of a
-  word or shape (``8x8``, ``float32``, ``Conv2D``, ``1090×840``) or part of a range written with a
-  dash (``0.1-0.5`` is two quotes, neither negative).
+  word or shape (``8x8``, ``float32``, ``Conv2D``, ``1090×840``), or in the ``## Exercises``
+  footer (it describes the exercise notebook, whose checks hold its targets). A range written
+  with a dash (``0.1-0.5``) is two quotes, neither negative.
+- in LaTeX math, only the value a span ends with after ``=`` or ``\\approx`` is a quote
+  (``$L^* = 0.2344$``, ``$h \\approx 10^{-8}$`` read as ``≈ 1e-8``,
+  ``$2.2 \\times 10^{-16}$`` as ``2.2e-16``); the rest of a formula is skipped.
 
 When a quote is backed:
 - **exactly**: the same number occurs in the outputs, compared as decimals after removing
@@ -31,10 +34,11 @@ When a quote is backed:
   matches ``+47.3 points``), a signed quote only the same sign;
 - **approximately**, only where the prose says so right before the number (``about``,
   ``around``, ``roughly``, ``approximately``, ``nearly``, ``almost``, ``~``, ``≈``, ``of order``):
-  the quote is a rounding of an output number to the quote's own precision (``about 28`` matches
-  ``27.6``; ``about 300`` matches ``287``; ``about 0.7`` matches ``0.693``), or, after
-  ``of order``, an output number of the same order of magnitude (``of order 1e-7`` matches any
-  value from 1e-8 to 1e-6, exclusive);
+  the quote is a rounding of an output number to the quote's own precision (``about 300``
+  matches ``287``; ``about 0.7`` matches ``0.693``; ``about 1%`` matches ``1.05%``), or, after
+  ``of order`` / ``to order`` (and for a bare power of ten after ``about``: ``about 1e-16``), an
+  output number within a factor of 10 of it (``of order 1e-7`` matches 2.3e-08 and 9e-07);
+  in ``of order 1e-11 to 1e-10`` both ends are approximate;
 - **by the code**: the number is written as a literal in one of the notebook's code cells, an
   input the lesson sets and no run can change (``128 ReLU units`` by ``Dense(128, ...)``,
   ``batch of 256`` by ``batch_size = 256``); a percentage is also backed by a literal equal to
@@ -306,12 +310,36 @@ def backs(quote: Quote, number: Printed) -> bool:
     return False
 
 
+def lesson_prose(markdown: str, in_exercises: bool) -> tuple[str, bool]:
+    """The part of a markdown cell that speaks about this lesson's run, and whether an Exercises section is open.
+
+    The ``## Exercises`` footer describes another notebook (its tasks and targets: "at least
+    90%", "at most 2,000 parameters"), which the exercise's own checks hold to; it runs to the
+    next heading of level 1 or 2.
+
+    Args:
+        markdown: the cell's source.
+        in_exercises: whether the previous cells ended inside the Exercises section.
+
+    Returns:
+        (the cell's text with the Exercises section's lines blanked, whether the section is still open).
+    """
+    lines = []
+    for line in markdown.split("\n"):
+        heading = re.match(r"^\s{0,3}(#{1,2})\s+(.*)$", line)
+        if heading is not None:
+            in_exercises = heading.group(2).strip().lower().startswith("exercise")
+        lines.append(" " * len(line) if in_exercises else line)
+    return "\n".join(lines), in_exercises
+
+
 def notebook_quotes(notebook: dict) -> list[Quote]:
-    """Every checked quote of a notebook's markdown cells, in order."""
-    quotes = []
+    """Every checked quote of a notebook's markdown cells, in order (the Exercises footer excluded)."""
+    quotes, in_exercises = [], False
     for index, cell in enumerate(notebook.get("cells", [])):
         if cell.get("cell_type") == "markdown":
-            quotes.extend(quotes_in(_joined(cell.get("source", "")), index))
+            text, in_exercises = lesson_prose(_joined(cell.get("source", "")), in_exercises)
+            quotes.extend(quotes_in(text, index))
     return quotes
 
 
