@@ -59,7 +59,7 @@ from pathlib import Path
 # optional exponent, optional percent sign. The look-behind keeps numbers inside words,
 # identifiers, versions and shapes out (``float32``, ``v2``, ``8x8``, ``2.21.0``).
 NUMBER = re.compile(
-    r"(?<![\w.,\-−×])"
+    r"(?<![\w.,×])(?<![^\W\d][\-−])"
     r"(?P<sign>[+\-−])?"
     r"(?P<body>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     r"(?P<exp>[eE][+\-−]?\d+)?"
