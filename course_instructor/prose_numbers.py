@@ -67,8 +67,8 @@ NUMBER = re.compile(
     r"(?:[x×](?![\w×]))?"
     r"(?![\w×]|\.\d|,\d{3}(?!\d))"
 )
-# A sign only counts when it starts a token: not in a range like 0.1-0.5 (handled by the
-# look-behind on the digit) and not as a dash after a word (``state-of-the-art 3.5``).
+# A sign only counts where a token starts (after a space, a bracket, "=", ...): the dash of
+# ``x-0.5`` or ``0.1-0.5`` is not a minus.
 SIGN_START = re.compile(r"(?:^|[\s(\[{:=;/])$")
 CODE_FENCE = re.compile(r"^(```|~~~).*?^\1\s*$", re.M | re.S)
 INLINE_CODE = re.compile(r"(`+)(?P<code>.+?)\1", re.S)
@@ -264,25 +264,19 @@ def _joined(source) -> str:
     return source if isinstance(source, str) else "".join(source)
 
 
-def _precision(quote: Quote) -> Decimal:
-    """The step of the last digit the quote is written with: 0.1 for ``97.1%``, 100 for ``about 300``."""
-    written = Decimal(re.sub(r"[^\d.eE+\-]", "", quote.text.replace("−", "-")))
-    exponent = written.as_tuple().exponent
-    if "." not in quote.text and "e" not in quote.text.lower():
-        exponent = written.normalize().as_tuple().exponent
-    return Decimal(1).scaleb(exponent)
+def _precision(written: str) -> Decimal:
+    """The step of the last digit a quote is written with: 0.1 for ``97.1%``, 100 for ``about 300``."""
+    number = Decimal(re.sub(r"[^\d.eE+\-]", "", written.replace("−", "-")))
+    if "." in written or "e" in written.lower():
+        return Decimal(1).scaleb(number.as_tuple().exponent)
+    return Decimal(1).scaleb(number.normalize().as_tuple().exponent)
 
 
-def _rounds_to(quote: Quote, number: Printed) -> bool:
-    """Whether `number` rounded to the precision the quote is written with gives the quote."""
-    return abs(number.value - quote.value) <= _precision(quote) / 2
-
-
-def _same_order(quote: Quote, number: Printed) -> bool:
-    """Whether `number` is of the order of the quote: within a factor of 10 either way."""
-    if number.value == 0 or quote.value == 0:
+def _same_order(quoted: Decimal, printed: Decimal) -> bool:
+    """Whether `printed` is of the order of `quoted`: within a factor of 10 either way (zero is of no order)."""
+    if printed == 0 or quoted == 0:
         return False
-    return abs(math.log10(abs(float(number.value))) - math.log10(abs(float(quote.value)))) < 1
+    return abs(math.log10(abs(float(printed))) - math.log10(abs(float(quoted)))) < 1
 
 
 def backs(quote: Quote, number: Printed) -> bool:
@@ -297,16 +291,14 @@ def backs(quote: Quote, number: Printed) -> bool:
     """
     if quote.percent != number.percent:
         return False
-    value = number.value if quote.signed else abs(number.value)
+    printed = number.value if quote.signed else abs(number.value)
     quoted = quote.value if quote.signed else abs(quote.value)
-    candidate = Printed(value, number.signed, number.percent)
-    if value == quoted:
+    if printed == quoted:
         return True
-    rounded = Quote(quote.cell, quote.text, quoted, quote.signed, quote.percent, quote.approximate)
     if quote.approximate == "round":
-        return _rounds_to(rounded, candidate)
+        return abs(printed - quoted) <= _precision(quote.text) / 2
     if quote.approximate == "order":
-        return _same_order(rounded, candidate)
+        return _same_order(quoted, printed)
     return False
 
 
