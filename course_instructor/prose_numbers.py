@@ -103,6 +103,7 @@ class Quote:
         percent: whether it is a percentage.
         approximate: whether the prose says it is rounded (``about``), and how:
             ``""`` (exact), ``"round"`` or ``"order"``.
+        offset: where it starts in the cell's source (a math value: where its span starts).
     """
 
     cell: int
@@ -111,6 +112,7 @@ class Quote:
     signed: bool
     percent: bool
     approximate: str
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,7 @@ def quotes_in(markdown: str, cell: int = 0) -> list[Quote]:
         if approximate == "round" and re.fullmatch(r"[+\-−]?1[eE][+\-−]?\d+", match.group(0).strip()):
             approximate = "order"  # "about 1e-16" is an order of magnitude
         written = match.group(0).strip() if signed else match.group(0)[len(match.group("sign") or ""):].strip()
-        quotes.append(Quote(cell, written, value, signed, percent, approximate))
+        quotes.append(Quote(cell, written, value, signed, percent, approximate, match.start()))
     return quotes
 
 

@@ -59,8 +59,7 @@ def _report(path, notebook, unbacked) -> str:
     lines = [f"{path.name}: {len(unbacked)} number(s) in the markdown that no stored output prints:"]
     for quote in unbacked:
         source = "".join(notebook["cells"][quote.cell]["source"])
-        where = source.find(quote.text)
-        context = " ".join(source[max(0, where - 60): where + len(quote.text) + 30].split())
+        context = " ".join(source[max(0, quote.offset - 60): quote.offset + len(quote.text) + 30].split())
         lines.append(f"  cell {quote.cell}: {quote.text!r} in '...{context}...'")
     lines.append("Quote the printed number, say 'about'/'of order' for a rounded one, or remove it.")
     return "\n".join(lines)
