@@ -15,7 +15,7 @@ Which numbers are checked (a *quote*):
 - with its sign when the sign is written (``+47.3``, ``-0.09``, unicode minus ``−`` too);
 - and not: inside a code fence or an inline code span (code: ``Dense(10)``, ``seed=0``; a span
   that is only a number, like ``0.73``, is checked), in a heading line, in the
-  lesson's ``**Runs in:**`` line (the benchmark's time, checked against the benchmark elsewhere),
+  lesson's ``**Runs in:**`` line (the benchmark's time, not an output),
   in a link target or URL, in a version (``TensorFlow 2.21``, ``3.11.7``), after a reference word
   (``lesson 105``, ``section 3.2``, ``figure 101``), a bare year (an integer 1900-2099), part of a
   word or shape (``8x8``, ``float32``, ``Conv2D``, ``1090×840``), or in the ``## Exercises``
@@ -45,6 +45,10 @@ When a quote is backed:
   its fraction (``20%`` by ``validation_split=0.2``). Exact matches only;
 - or it is in the lesson's allow-list: constants of the text that no run can change (a data
   set's size, a formula's value), each with a reason.
+
+Limits: a quote is looked up among all of the notebook's outputs and code literals, not only the
+cells next to it, so a stale number that happens to equal another printed number (``0.5``,
+``1.0``) passes; and integers below 100 are not checked.
 """
 from __future__ import annotations
 
