@@ -49,3 +49,18 @@ def run_course(*args, cwd=REPO, timeout=600):
     import subprocess
 
     return subprocess.run([sys.executable, "-m", "course_utils", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def missing_system_tool(what: str) -> None:
+    """Fail in CI, whose `.ci/run` installs the system tools the tests need (bubblewrap, chromium); skip elsewhere.
+
+    Args:
+        what: What is missing and how to install it, for the message.
+
+    Raises:
+        pytest.fail.Exception: When CI is set (``1``, ``true`` or ``yes``).
+        pytest.skip.Exception: Otherwise.
+    """
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"{what} (CI=true: .ci/run installs it with apt-get; run it as root)")
+    pytest.skip(what)

@@ -28,7 +28,7 @@ import pytest
 
 from course_instructor import site as course_site
 
-REPO = Path(__file__).resolve().parents[1]
+from .conftest import REPO, missing_system_tool
 SCREENSHOT_LESSON = "lessons/07_gradient_descent.html"
 # Scroll so that a plot ends at the bottom of the window with typeset formulas above it, so the screenshot shows both.
 SCROLL_TO_FORMULA_AND_PLOT = """() => {
@@ -44,22 +44,11 @@ THEME_CREDIT = {"https://github.com/pradyunsg/furo"}
 RAW_MATH = re.compile(r"\$[^$\n]+\$|\\\(|\\\[|\\begin\{")
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
-def _missing(what: str) -> None:
-    """Fail in CI (whose `.ci/run` installs the tool), skip elsewhere."""
-    if _in_ci():
-        pytest.fail(f"{what} (CI=true: .ci/run installs it with apt-get; run it as root)")
-    pytest.skip(what)
-
-
 def _chromium() -> str:
     """The Chromium binary: $COURSE_CHROMIUM, else Debian's `chromium` on PATH."""
     found = os.environ.get("COURSE_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        _missing("expected Debian's chromium for the browser test (apt-get install -y chromium), received none on PATH")
+        missing_system_tool("expected Debian's chromium for the browser test (apt-get install -y chromium), received none on PATH")
     return found
 
 
@@ -163,7 +152,7 @@ def test_every_page_works_offline_in_headless_chromium(built, served, tmp_path_f
     try:
         from playwright.sync_api import sync_playwright  # noqa: PLC0415
     except ImportError:
-        _missing("expected the playwright package (pip install -r requirements.txt), received none")
+        missing_system_tool("expected the playwright package (pip install -r requirements.txt), received none")
     out = built["out"]
     pages = sorted(path.relative_to(out).as_posix() for path in out.rglob("*.html"))
     shots = tmp_path_factory.mktemp("screenshots")

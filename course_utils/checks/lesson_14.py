@@ -122,6 +122,20 @@ def _capstone_diagnosis(case: Case, value, expected=None) -> "str | None":  # no
     return None
 
 
+def _capstone_task(**fields) -> Task:
+    """A capstone project: the learner's training function runs in the learner's process, the judge scores the returned
+    model's accuracy on held-out data, a rubric turns it into up to 4 points, and one call has `TRAINING_BUDGET` seconds.
+
+    Args:
+        **fields: The project's own `Task` fields: id, title, answer_name, make_cases, hint, more_hints, rubric.
+
+    Returns:
+        The `Task`.
+    """
+    return Task(points=4, run=run_classifier, judge=None, time_limit=TRAINING_BUDGET, diagnose=_capstone_diagnosis,
+                compares=False, score=held_out_accuracy, **fields)
+
+
 TASKS = [
     function_task(
         "14.train_step", "one step of gradient descent on a regularised logistic regression, written with a GradientTape", 2,
@@ -137,14 +151,11 @@ TASKS = [
             "the new weights, the new bias and the loss computed before the step, in that order.",
         ),
     ),
-    Task(
+    _capstone_task(
         id="14.image_classifier",
         title="capstone 1: an image classifier for shifted, noisy digits, graded on held-out images",
-        points=4,
         answer_name="train_image_classifier",
         make_cases=_image_cases,
-        run=run_classifier,
-        judge=None,
         hint="Build a Keras model from layers (Sequential or Functional) that maps the images to 10 scores, compile it, fit it "
              "on the training images and return the model. Then improve it until the held-out accuracy clears the top "
              "threshold.",
@@ -155,20 +166,13 @@ TASKS = [
             "Check on the notebook's own split before you run the check: train on its training images, measure the "
             "accuracy on its test images, and keep the training within the time budget.",
         ),
-        time_limit=TRAINING_BUDGET,
-        diagnose=_capstone_diagnosis,
-        compares=False,
         rubric=IMAGE_RUBRIC,
-        score=held_out_accuracy,
     ),
-    Task(
+    _capstone_task(
         id="14.sentiment_classifier",
         title="capstone 2: a sentiment classifier for reviews given as word ids, graded on held-out reviews",
-        points=4,
         answer_name="train_sentiment_classifier",
         make_cases=_sentiment_cases,
-        run=run_classifier,
-        judge=None,
         hint="Build a Keras model from layers that takes rows of integer word ids and gives 2 scores (negative, positive): "
              "an Embedding layer first, then something that reads the sentence, then the output layer. Fit it and return it.",
         more_hints=(
@@ -178,10 +182,6 @@ TASKS = [
             "Check on the notebook's own split before you run the check, and if the accuracy stalls near 60%, your model "
             "is ignoring the order of the words.",
         ),
-        time_limit=TRAINING_BUDGET,
-        diagnose=_capstone_diagnosis,
-        compares=False,
         rubric=SENTIMENT_RUBRIC,
-        score=held_out_accuracy,
     ),
 ]
