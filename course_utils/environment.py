@@ -32,6 +32,31 @@ def quiet_tensorflow() -> None:
         os.environ.setdefault(name, value)
 
 
+def import_keras():
+    """Import TensorFlow and Keras (quietly) and return the ``keras`` module.
+
+    TensorFlow's TFLite helpers import JAX whenever it is installed (the course installs it for lesson 14's
+    second Keras backend). Under the TensorFlow backend that costs every process about 2 s and 100 MB for a
+    converter the course never uses, so here JAX is hidden while TensorFlow loads and visible again after:
+    ``import jax`` still works, and nothing is hidden when ``KERAS_BACKEND`` names another backend or JAX is
+    already imported.
+
+    Returns:
+        The ``keras`` module.
+    """
+    quiet_tensorflow()
+    hide_jax = os.environ.get("KERAS_BACKEND", "tensorflow") == "tensorflow" and "jax" not in sys.modules
+    if hide_jax:
+        sys.modules["jax"] = None  # makes `from jax import ...` raise ImportError, which TensorFlow catches
+    try:
+        import keras  # noqa: PLC0415 (import only when asked: it costs ~5 s)
+        import tensorflow  # noqa: F401, PLC0415
+    finally:
+        if hide_jax and sys.modules.get("jax", False) is None:
+            del sys.modules["jax"]
+    return keras
+
+
 def setup_notebook(seed: int = 0, *, keras: bool = True) -> None:
     """Seed Python, NumPy and (optionally) Keras, and quiet TensorFlow.
 
@@ -54,8 +79,8 @@ def setup_notebook(seed: int = 0, *, keras: bool = True) -> None:
     random.seed(seed)
     np.random.seed(seed)
     if keras:
-        import keras as keras_module  # noqa: PLC0415 (import only when asked: it costs ~5 s)
-        import tensorflow as tf  # noqa: PLC0415
+        keras_module = import_keras()
+        import tensorflow as tf  # noqa: PLC0415 (already imported by import_keras)
 
         keras_module.utils.set_random_seed(seed)
         tf.config.experimental.enable_op_determinism()
@@ -72,9 +97,8 @@ def environment_report() -> dict[str, str]:
         "Platform": f"{platform.system()} {platform.machine()}",
         "NumPy": np.__version__,
     }
-    quiet_tensorflow()
     try:
-        import keras  # noqa: PLC0415
+        keras = import_keras()
         import tensorflow as tf  # noqa: PLC0415
     except ImportError as error:  # a broken install should be reported, not crash doctor
         report["TensorFlow"] = f"not importable ({error})"

@@ -1,4 +1,5 @@
 """course_utils.environment and the promise that importing the package is cheap."""
+import os
 import random
 import subprocess
 import sys
@@ -61,3 +62,18 @@ def test_course_help_does_not_import_tensorflow():
     )
     modules = _modules_after(code)
     assert "tensorflow" not in modules and "keras" not in modules
+
+
+def test_setup_notebook_loads_tensorflow_without_jax_which_stays_importable():
+    """JAX (installed for lesson 14) is not loaded with TensorFlow, about 2 s and 100 MB per process; `import jax` still works."""
+    after_setup = _modules_after("from course_utils import setup_notebook\nsetup_notebook(0)")
+    assert "tensorflow" in after_setup and "keras" in after_setup and "jax" not in after_setup
+    after_import = _modules_after("from course_utils import setup_notebook\nsetup_notebook(0)\nimport jax\njax.numpy.zeros(2)")
+    assert "jax" in after_import
+
+
+def test_import_keras_leaves_jax_alone_under_the_jax_backend():
+    script = "from course_utils.environment import import_keras\nprint(import_keras().backend.backend())"
+    environment = {**os.environ, "KERAS_BACKEND": "jax", "JAX_PLATFORMS": "cpu"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=True)
+    assert result.stdout.split()[-1] == "jax"

@@ -15,7 +15,7 @@ import threading
 
 import numpy as np
 
-from ..environment import quiet_tensorflow
+from ..environment import import_keras
 from .produce import WrongAnswerType
 from .tasks import Case
 
@@ -51,8 +51,7 @@ def summarize_classifier(model) -> dict:
 
 def run_classifier(answer, case: Case) -> dict:
     """`Task.run` for training tasks: seed, train with ``answer(*case.inputs)``, keep architecture and weights."""
-    quiet_tensorflow()
-    import keras  # noqa: PLC0415 (only training tasks pay for the import)
+    keras = import_keras()  # only training tasks pay for the import
 
     keras.utils.set_random_seed(TRAINING_SEED)
     return summarize_classifier(answer(*case.inputs))
@@ -85,8 +84,7 @@ def rebuild_classifier(value):
     Raises:
         ModelProblem: If the data is malformed, names code outside Keras, or does not fit together.
     """
-    quiet_tensorflow()  # the judge's process imports TensorFlow here: no oneDNN or C++ log lines on the learner's screen
-    import keras  # noqa: PLC0415
+    keras = import_keras()  # the judge's process imports TensorFlow here, quietly: no log lines on the learner's screen
 
     if not isinstance(value, dict) or not isinstance(value.get("architecture"), str) or not isinstance(value.get("weights"), dict):
         raise ModelProblem("expected a trained keras.Model")
