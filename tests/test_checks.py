@@ -12,6 +12,7 @@ import pytest
 from course_instructor.authoring import build_expected
 from course_instructor.references import all_tasks_with_references, expected_for
 from course_utils.grading.judge import KNOWN_MISTAKE_HINT, judge_task
+from course_utils.grading.models import run_classifier
 from course_utils.grading.plain import dumps, loads
 from course_utils.grading.produce import produce
 from course_utils.grading.report import render_task
@@ -61,8 +62,35 @@ def test_unsolved_stub_fails(task):
     assert "not implemented yet" in result.first_problem()
 
 
-@pytest.mark.parametrize("seed", [None, HIDDEN_SEEDS[0]])
-@pytest.mark.parametrize("task, wrong", WRONG, ids=_ids)
+def trains_a_model(task) -> bool:
+    """True for a task whose answer trains a network (`run_classifier`): each of its cases costs seconds."""
+    return task.run is run_classifier
+
+
+def seeds_for(task, answers: list, seeds: tuple = (None, HIDDEN_SEEDS[0])) -> list:
+    """Pair each of a task's answers in other styles (or known-wrong answers) with the seeds it is tried on.
+
+    An answer of a cheap task is tried on every seed of `seeds`. A task that trains a network tries each
+    answer on one seed, the public cases and the first hidden seed in turn, so that both are covered by
+    the task's answers at a fraction of the training; its reference is tried on every seed.
+
+    Args:
+        task: The task.
+        answers: Its answers, in order.
+        seeds: The seeds for a cheap task (None: the public cases).
+
+    Returns:
+        ``[(answer, seed), ...]``.
+    """
+    if trains_a_model(task):
+        return [(answer, (None, HIDDEN_SEEDS[0])[index % 2]) for index, answer in enumerate(answers)]
+    return [(answer, seed) for answer in answers for seed in seeds]
+
+
+WRONG_BY_SEED = [(task, wrong, seed) for task, reference in PAIRS for wrong, seed in seeds_for(task, reference.wrong_answers)]
+
+
+@pytest.mark.parametrize("task, wrong, seed", WRONG_BY_SEED, ids=[f"{task.id}-{_ids(wrong)}-{seed}" for task, wrong, seed in WRONG_BY_SEED])
 def test_known_wrong_answer_fails_with_a_hint(task, wrong, seed):
     result = grade(task, wrong.make(), seed)
     assert not result.passed, f"{task.id} accepted a known-wrong answer: {wrong.mistake}"

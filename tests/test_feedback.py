@@ -3,7 +3,8 @@
 The right answers (`Reference.right_answers`) are written in styles the
 reference is not: TensorFlow ops returning tensors, float32, Python loops,
 library functions. They must pass the public cases and hidden cases of two
-batch seeds, like the reference. That each known-wrong answer fails with exactly
+batch seeds, like the reference (a task that trains a network tries each on
+one seed, public and hidden in turn: `seeds_for`). That each known-wrong answer fails with exactly
 one hint is tested in `test_checks.py` (public and hidden cases).
 """
 import re
@@ -12,13 +13,11 @@ import pytest
 
 from course_instructor.references import all_tasks_with_references
 from course_utils.grading.judge import ERROR_HINTS, KNOWN_MISTAKE_HINT, NON_FINITE_HINT
-from course_utils.grading.models import run_classifier
 from course_utils.grading.report import render_task
 
-from .test_checks import HIDDEN_SEEDS, grade
+from .test_checks import HIDDEN_SEEDS, grade, seeds_for
 
 PAIRS = all_tasks_with_references()
-RIGHT = [(task, right) for task, reference in PAIRS for right in reference.right_answers]
 TENSOR_STYLE = re.compile(r"tensor|tensorflow|keras", re.IGNORECASE)
 
 # Hints are words, not code or formulas: none may hold an expression of the answer or an expected value.
@@ -43,16 +42,8 @@ def test_every_task_has_three_right_answers_in_other_styles(task, reference):
     assert any(TENSOR_STYLE.search(style) for style in styles), f"{task.id}: no right answer returns a tensor or uses Keras"
 
 
-def _seeds(task) -> tuple:
-    """The seeds a right answer in another style is tried with.
-
-    A model task trains a network per case, so its right answers in other styles are tried on the
-    public cases and one hidden seed; its reference answer is tried on every seed (`test_checks.py`).
-    """
-    return (None, HIDDEN_SEEDS[0]) if task.run is run_classifier else (None, *HIDDEN_SEEDS)
-
-
-RIGHT_BY_SEED = [(task, right, seed) for task, right in RIGHT for seed in _seeds(task)]
+RIGHT_BY_SEED = [(task, right, seed) for task, reference in PAIRS
+                 for right, seed in seeds_for(task, reference.right_answers, (None, *HIDDEN_SEEDS))]
 
 
 @pytest.mark.parametrize("task, right, seed", RIGHT_BY_SEED,
