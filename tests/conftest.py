@@ -12,18 +12,6 @@ import pytest  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 
 
-def pytest_configure(config):
-    """On each pytest-xdist worker, import TensorFlow the way the notebooks do (`import_keras`: without JAX).
-
-    The workers import it anyway (the checks' right answers train models); importing it first keeps
-    JAX, installed for lesson 14, from loading with it: about 2 s and 100 MB less per worker.
-    """
-    if hasattr(config, "workerinput"):
-        from course_utils.environment import import_keras  # noqa: PLC0415
-
-        import_keras()
-
-
 @pytest.fixture
 def no_network(monkeypatch):
     """Make every attempt to open a network connection fail the test (data loaders must work offline)."""
