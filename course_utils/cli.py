@@ -214,7 +214,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    """Run the `course` command; returns the exit code."""
+    """Run the `course` command; returns the exit code.
+
+    TensorFlow's variables are set first (unless the user set them): `grade` and `check` run references and
+    rebuild models in this process, and TensorFlow read without them prints log lines among the progress lines.
+    """
+    from .environment import quiet_tensorflow  # noqa: PLC0415 (NumPy only: `course --help` stays fast)
+
+    quiet_tensorflow()
     args = build_parser().parse_args(argv)
     return args.run(args)
 

@@ -44,11 +44,27 @@ def repo() -> Path:
     return REPO
 
 
-def run_course(*args, cwd=REPO, timeout=600):
-    """Run the `course` CLI in a subprocess with this interpreter; return the CompletedProcess."""
+def run_course(*args, cwd=REPO, timeout=600, env=None):
+    """Run the `course` CLI in a subprocess with this interpreter; return the CompletedProcess.
+
+    Args:
+        *args: The command's arguments, e.g. ``"grade", folder, "--out", out``.
+        cwd: Its working folder.
+        timeout: Seconds before it is stopped.
+        env: Its environment (default: this process's).
+
+    Returns:
+        The `subprocess.CompletedProcess`, with text stdout and stderr.
+    """
     import subprocess
 
-    return subprocess.run([sys.executable, "-m", "course_utils", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([sys.executable, "-m", "course_utils", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          env=env)
+
+
+def plain_shell_environment() -> dict:
+    """This process's environment without the TensorFlow variables the tests set: a learner's or instructor's plain shell."""
+    return {key: value for key, value in os.environ.items() if key not in ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")}
 
 
 def missing_system_tool(what: str) -> None:

@@ -18,6 +18,8 @@ from course_utils.grading.produce import produce
 from course_utils.grading.report import render_task
 from course_utils.grading.tasks import exercise_tasks, known_exercises
 
+from .hint_rules import what_the_hint_tells
+
 PAIRS = all_tasks_with_references()
 TASKS = [task for task, _ in PAIRS]
 WRONG = [(task, wrong) for task, reference in PAIRS for wrong in reference.wrong_answers]
@@ -98,6 +100,7 @@ def test_known_wrong_answer_fails_with_a_hint(task, wrong, seed):
     assert all(case.problem for case in failed)
     assert result.hint, f"{task.id}: {wrong.mistake}: no hint"
     assert render_task(result).count("hint:") == 1
+    assert not what_the_hint_tells(result.hint), f"{task.id}: {wrong.mistake}: the hint holds {what_the_hint_tells(result.hint)}: {result.hint!r}"
 
 
 @pytest.mark.parametrize("task", TASKS, ids=lambda task: task.id)

@@ -3,7 +3,7 @@ import hashlib
 
 import pytest
 
-from .conftest import REPO, run_course
+from .conftest import REPO, plain_shell_environment, run_course
 
 SOLUTIONS = sorted((REPO / "solutions").glob("[0-9][0-9]_*.ipynb"))
 # `course check` is run here on three exercises that train no model, one from each part of the course.
@@ -43,12 +43,6 @@ def test_there_are_solutions_to_check():
 
 def test_a_model_task_prints_no_tensorflow_log_lines_from_a_plain_shell():
     """The judge rebuilds models with Keras in `course check`'s own process: TensorFlow's oneDNN and C++ log lines stay off the learner's screen."""
-    import os
-    import subprocess
-    import sys
-
-    env = {key: value for key, value in os.environ.items() if key not in ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")}
-    done = subprocess.run([sys.executable, "-m", "course_utils", "check", str(REPO / "solutions" / "00_welcome.ipynb")],
-                          capture_output=True, text=True, env=env, timeout=600)
+    done = run_course("check", REPO / "solutions" / "00_welcome.ipynb", env=plain_shell_environment())
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stderr == "", done.stderr

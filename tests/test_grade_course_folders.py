@@ -3,14 +3,19 @@ import csv
 
 import pytest
 
-from .conftest import REPO, run_course
+from .conftest import REPO, plain_shell_environment, run_course
 
 
 @pytest.mark.parametrize("folder, full_marks", [("solutions", True), ("exercises", False)])
 def test_grading_the_course_folders(tmp_path, folder, full_marks):
-    """Without --exercise each notebook is graded as the exercise it is: solutions full, exercises zero."""
-    result = run_course("grade", REPO / folder, "--out", tmp_path, "--jobs", "2")
+    """Without --exercise each notebook is graded as the exercise it is: solutions full, exercises zero.
+
+    From a plain shell (no TensorFlow variables set): the references and the judge import TensorFlow in
+    `course grade`'s own process, and its log lines must not mix with the progress lines.
+    """
+    result = run_course("grade", REPO / folder, "--out", tmp_path, "--jobs", "2", env=plain_shell_environment())
     assert result.returncode == 0, result.stderr[-2000:]
+    assert all(line.startswith(("Grading ", "[")) for line in result.stderr.splitlines()), result.stderr[-3000:]  # progress lines only
     rows = list(csv.DictReader((tmp_path / "gradebook.csv").open(encoding="utf-8")))
     exercises = sorted(path.name[:2] for path in (REPO / "solutions").glob("[0-9][0-9]_*.ipynb"))
     assert sorted(row["exercise"] for row in rows) == exercises
