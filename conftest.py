@@ -16,7 +16,9 @@ repository root so that it is loaded whatever path pytest is given (``pytest les
 pytest-xdist's own ``--dist loadgroup`` would do the first part with marks, but under pytest 9 it spreads
 marked tests one by one (it renames ``item._nodeid``, which pytest 9 no longer reads), splitting notebooks.
 """
+import gc
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,10 @@ FIRST = (
     "tests/test_site.py",  # about 40 s: the site built and opened in chromium
     "tests/test_grade.py",  # 27 s set-up: a batch graded in the sandbox
 )
+
+
+# The test after which this worker froze TensorFlow's objects (see `pytest_runtest_logfinish`).
+FROZEN_WITH_TENSORFLOW = []
 
 
 def file_of(nodeid: str) -> str:
@@ -113,3 +119,31 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """
     if hasattr(config, "workerinput"):
         items.sort(key=lambda item: start_order(item.nodeid))
+
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:  # noqa: ARG001 (the hook's signature)
+    """Freeze what start-up and collection made (modules, about 4,000 test items): see `pytest_runtest_logfinish`.
+
+    Args:
+        session: The pytest session.
+    """
+    gc.freeze()
+
+
+def pytest_runtest_logfinish(nodeid: str, location) -> None:  # noqa: ARG001 (the hook's signature)
+    """Freeze TensorFlow's objects once, after the first test that imported it (speed only).
+
+    Frozen objects are kept and left out of the garbage collector's full passes. TensorFlow and Keras
+    make about 650,000 objects that live as long as the worker; without this every full pass rescans
+    them (about 8% of a worker's time in `tests/test_checks.py`). Tests that import TensorFlow through
+    `course_utils.environment.import_keras` freeze them there; right answers that ``import tensorflow``
+    themselves are caught here.
+
+    Args:
+        nodeid: The test's id.
+        location: Where the test is.
+    """
+    if "tensorflow" in sys.modules and not FROZEN_WITH_TENSORFLOW:
+        gc.freeze()
+        FROZEN_WITH_TENSORFLOW.append(nodeid)
