@@ -54,13 +54,13 @@ def import_keras():
         The ``keras`` module.
     """
     quiet_tensorflow()
-    if "keras" in sys.modules and "tensorflow" in sys.modules:
-        return sys.modules["keras"]
-    hide_jax = os.environ.get("KERAS_BACKEND", "tensorflow") == "tensorflow" and "jax" not in sys.modules
+    first = "tensorflow" not in sys.modules  # (another thread may be importing it: the import below waits for it)
+    hide_jax = first and os.environ.get("KERAS_BACKEND", "tensorflow") == "tensorflow" and "jax" not in sys.modules
     if hide_jax:
         sys.modules["jax"] = None  # makes `from jax import ...` raise ImportError, which TensorFlow catches
-    collecting = gc.isenabled()
-    gc.disable()
+    collecting = first and gc.isenabled()
+    if collecting:
+        gc.disable()
     try:
         import keras  # noqa: PLC0415 (import only when asked: it costs ~4 s)
         import tensorflow  # noqa: F401, PLC0415
@@ -69,7 +69,8 @@ def import_keras():
             del sys.modules["jax"]
         if collecting:
             gc.enable()
-    gc.freeze()
+    if first:
+        gc.freeze()
     return keras
 
 

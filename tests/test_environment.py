@@ -78,6 +78,19 @@ def test_setup_notebook_loads_tensorflow_without_jax_which_stays_importable():
     assert (jax_sum, collecting) == ("2.0", "True") and int(frozen) > 100_000
 
 
+def test_import_keras_waits_for_an_import_another_thread_started():
+    """`course grade` judges in threads: one may ask for Keras while another is still importing it (through a reference).
+
+    Before: `import_keras` returned the half-imported module, and a right model got "could not be rebuilt".
+    """
+    code = ("import sys, threading, time\nfrom course_utils.environment import import_keras\nseen = []\n"
+            "def judge():\n    while 'keras' not in sys.modules or 'tensorflow' not in sys.modules:\n        time.sleep(0.001)\n"
+            "    seen.append(callable(getattr(getattr(import_keras(), 'models', None), 'model_from_json', None)))\n"
+            "thread = threading.Thread(target=judge)\nthread.start()\nimport keras\nthread.join()\nprint(seen)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split()[-1] == "[True]", result.stdout
+
+
 def test_import_keras_leaves_jax_alone_under_the_jax_backend():
     script = "from course_utils.environment import import_keras\nprint(import_keras().backend.backend())"
     environment = {**os.environ, "KERAS_BACKEND": "jax", "JAX_PLATFORMS": "cpu"}
