@@ -71,7 +71,9 @@ def run_course(*args, cwd=REPO, timeout=600, env=None):
 
 def plain_shell_environment() -> dict:
     """This process's environment without the TensorFlow variables the tests set: a learner's or instructor's plain shell."""
-    return {key: value for key, value in os.environ.items() if key not in ("TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS")}
+    from course_utils.environment import TENSORFLOW_ENVIRONMENT
+
+    return {key: value for key, value in os.environ.items() if key not in TENSORFLOW_ENVIRONMENT}
 
 
 def missing_system_tool(what: str) -> None:

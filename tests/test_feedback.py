@@ -22,7 +22,6 @@ PAIRS = all_tasks_with_references()
 TENSOR_STYLE = re.compile(r"tensor|tensorflow|keras", re.IGNORECASE)
 
 
-
 def _style_id(item):
     return getattr(item, "style", getattr(item, "mistake", None) or getattr(item, "id", "")).replace(" ", "-")[:60]
 
