@@ -31,7 +31,7 @@ SPREAD = ("tests/test_checks.py", "tests/test_feedback.py", "tests/test_grade_co
 
 # The longest units, longest first (seconds in one quiet run with 2 workers, 2026-11-29).
 FIRST = (
-    "tests/test_grade_course_folders.py",  # 80 s (solutions) and 39 s (exercises), each a unit of its own
+    "tests/test_grade_course_folders.py",  # solutions and exercises, each a unit of its own (one notebook at a time)
     "tests/test_grade_hostile.py",  # 45 s set-up: a crafted batch graded in the sandbox
     "tests/test_nbgrader.py",  # 39 s set-up: a real nbgrader round trip
     "tests/test_course_check.py",  # about 50 s: `course check` in fresh interpreters
