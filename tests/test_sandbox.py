@@ -44,6 +44,20 @@ def test_the_sandbox_holds(name):
     assert status == "finished" and errors == [], errors
 
 
+def test_a_child_that_briefly_shares_the_notebooks_memory_is_not_stopped_for_memory():
+    """Before: a fork counted the parent's memory twice until the child started its program or ended.
+
+    `import tensorflow` starts `uname -p` so; on a loaded machine a right TensorFlow notebook was stopped for
+    memory (1200 MB limit, about 750 MB used). Here 600 MB of ballast is shared with a child for 50 ms.
+    """
+    brief_fork = ("import os, time, numpy as np\n"
+                  "ballast = np.ones(75_000_000)\n"
+                  "for _ in range(5):\n    pid = os.fork()\n    if pid == 0:\n        time.sleep(0.05)\n        os._exit(0)\n"
+                  "    os.waitpid(pid, 0)\n    time.sleep(0.1)\n")
+    status, errors = run_cells([brief_fork], limits=Limits(notebook_seconds=60, cell_seconds=50, memory_mb=1000))
+    assert status == "finished" and errors == [], errors
+
+
 def test_every_process_dies_with_the_sandbox_and_memory_counts_them_all():
     import psutil
 

@@ -18,6 +18,13 @@ import time
 from dataclasses import dataclass
 
 MAX_RESULT_BYTES = 64 * 2**20
+
+#: How long the run's processes must stay over the memory limit before the run is stopped, in seconds.
+#: A process that starts a program (``import tensorflow`` runs ``uname -p``) has, until the program starts,
+#: a child whose resident memory is the parent's own, so the sum counts it twice. On a loaded machine
+#: that moment lasted long enough to stop a right TensorFlow notebook for memory (limit 1200 MB, about
+#: 750 MB used). An excess that lasts is still stopped, half a second later.
+OVER_LIMIT_SECONDS = 0.5
 RUNNER = ["-I", "-m", "course_utils.grading.runner"]
 
 
@@ -28,7 +35,7 @@ class Limits:
     Attributes:
         notebook_seconds: Wall time for the whole run.
         cell_seconds: Wall time per cell (the cell is stopped, the run goes on).
-        memory_mb: Resident memory of all the run's processes together.
+        memory_mb: Resident memory of all the run's processes together (for longer than `OVER_LIMIT_SECONDS`).
     """
 
     notebook_seconds: float = 600.0
@@ -124,10 +131,14 @@ def run_notebook_process(request: str, *, limits: Limits, cwd, env: dict, prefix
                threading.Thread(target=_drain, args=(popen.stdout, chunks, state), daemon=True)]
     for thread in threads:
         thread.start()
+    over_since = None  # when the processes went over the memory limit, if they are over it now
     while popen.poll() is None:
-        if time.monotonic() - start > limits.notebook_seconds:
+        now = time.monotonic()
+        over = tree_rss(process) > limits.memory_mb * 2**20
+        over_since = (now if over_since is None else over_since) if over else None
+        if now - start > limits.notebook_seconds:
             stopped = "timeout"
-        elif tree_rss(process) > limits.memory_mb * 2**20:
+        elif over_since is not None and now - over_since >= OVER_LIMIT_SECONDS:
             stopped = "memory"
         if stopped:
             break
