@@ -70,7 +70,7 @@ def run_course(*args, cwd=REPO, timeout=600, env=None):
 
 
 def plain_shell_environment() -> dict:
-    """This process's environment without the TensorFlow variables the tests set: a learner's or instructor's plain shell."""
+    """This process's environment without TensorFlow's logging variables (`TENSORFLOW_ENVIRONMENT`): a learner's or instructor's plain shell."""
     from course_utils.environment import TENSORFLOW_ENVIRONMENT
 
     return {key: value for key, value in os.environ.items() if key not in TENSORFLOW_ENVIRONMENT}

@@ -134,8 +134,10 @@ def run_notebook_process(request: str, *, limits: Limits, cwd, env: dict, prefix
     over_since = None  # when the processes went over the memory limit, if they are over it now
     while popen.poll() is None:
         now = time.monotonic()
-        over = tree_rss(process) > limits.memory_mb * 2**20
-        over_since = (now if over_since is None else over_since) if over else None
+        if tree_rss(process) <= limits.memory_mb * 2**20:
+            over_since = None
+        elif over_since is None:
+            over_since = now
         if now - start > limits.notebook_seconds:
             stopped = "timeout"
         elif over_since is not None and now - over_since >= OVER_LIMIT_SECONDS:
