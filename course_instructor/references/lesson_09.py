@@ -410,12 +410,19 @@ def _two_block_cnn(keras, *, logits: bool = False):
 
 
 def train_small_cnn(x_train, y_train):
-    """Reference: two small Conv2D layers, each followed by 2x2 pooling, then Dense(10): 1,898 parameters."""
+    """Reference: two small Conv2D layers, each followed by 2x2 pooling, then Dense(10): 1,898 parameters.
+
+    Adam's learning rate decays from 0.01 to 0 along a cosine over 30 epochs (lesson 07's schedules). Over 100
+    hidden-case seeds (`benchmarks/reference_margins.py`) it reached 96.2% to 99.1%, median 97.9%; a constant 0.005
+    for 20 epochs reached 95.1% to 98.9% over 80, too close to the 95% floor for a grade.
+    """
     import keras  # noqa: PLC0415
 
+    epochs, batch_size = 30, 32
+    learning_rate = keras.optimizers.schedules.CosineDecay(0.01, decay_steps=epochs * math.ceil(len(x_train) / batch_size))
     model = keras.Sequential([keras.Input((8, 8, 1)), *_two_block_cnn(keras)])
-    model.compile(optimizer=keras.optimizers.Adam(0.005), loss="sparse_categorical_crossentropy")
-    model.fit(x_train, y_train, epochs=20, batch_size=32, verbose=0)
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy")
+    model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, verbose=0)
     return model
 
 
