@@ -111,12 +111,19 @@ def _cnn_layers(keras, *, logits=False, filters=(16, 32)):
 
 
 def train_image_classifier(x_train, y_train):
-    """Reference: a small CNN (two convolutions, pooling, global max pooling), Adam, 15 epochs."""
+    """Reference: a small CNN (two convolutions, pooling, global max pooling), Adam, 20 epochs.
+
+    The learning rate decays from 0.01 to 0 along a cosine (lesson 07's schedules). On the shifted digits of seeds
+    1 to 40 it reached 95.1% to 98.7% (mean 96.8%); a constant 0.005 for 15 epochs reached 85.1% to 97.3% (mean
+    95.2%), below the rubric's top threshold, 90%, on one of them.
+    """
     import keras  # noqa: PLC0415
 
+    epochs, batch_size = 20, 32
+    learning_rate = keras.optimizers.schedules.CosineDecay(0.01, decay_steps=epochs * math.ceil(len(x_train) / batch_size))
     model = keras.Sequential([keras.Input(x_train.shape[1:]), *_cnn_layers(keras)])
-    model.compile(optimizer=keras.optimizers.Adam(0.005), loss="sparse_categorical_crossentropy")
-    model.fit(x_train, y_train, epochs=15, batch_size=32, verbose=0)
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy")
+    model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, verbose=0)
     return model
 
 

@@ -161,8 +161,8 @@ TASKS = [
              "threshold.",
         more_hints=(
             "A flat MLP learns each digit at each position on its own. Two small Conv2D layers with pooling between them "
-            "(or a global pooling at the end) recognise a stroke wherever it is, with fewer parameters; Adam and a dozen "
-            "epochs are enough.",
+            "(or a global pooling at the end) recognise a stroke wherever it is, with fewer parameters. Adam for about twenty "
+            "epochs is enough, with a learning rate that decays as lesson 07's schedules do, so that the last epochs settle.",
             "Check on the notebook's own split before you run the check: train on its training images, measure the "
             "accuracy on its test images, and keep the training within the time budget.",
         ),
