@@ -150,8 +150,9 @@ def _small_cnn_cases(rng):
         Case(f"trained on {len(x_train):,} digits, tested on {len(x_test)} held-out digits "
              f"(needs {SMALL_CNN_FLOOR:.0%} with at most {SMALL_CNN_BUDGET:,} parameters)",
              (x_train, split.y_train), private={"x_test": x_test, "y_test": split.y_test},
-             hint="The network learned too little: check that it trains long enough (about 10 to 20 epochs with Adam), that "
-                  "its last layer has 10 units, and that the loss fits the labels (integers) and the outputs."),
+             hint="The network learned too little: check that it trains long enough (about 20 to 30 epochs with Adam, steadier "
+                  "with a learning rate that decays as in lesson 07), that its last layer has 10 units, and that the loss "
+                  "fits the labels (integers) and the outputs."),
     ]
 
 
