@@ -11,6 +11,7 @@ Usage (from the repository root, in the course's environment):
 
     python benchmarks/reference_margins.py                       # seeds 1-40, every training task, to MARGINS.md
     python benchmarks/reference_margins.py --seeds 100 --output '' 09.small_cnn
+    python benchmarks/reference_margins.py --styles --seeds 20 --output ''      # the right answers in other styles too
 
 For each task it prints, per seed, the held-out accuracy and the points the
 grader gave, then the minimum, 5th percentile, median and maximum accuracy
@@ -70,20 +71,26 @@ def grade_once(task, answer, seed: int) -> tuple:
     return (accuracy if isinstance(accuracy, float) else float("nan")), result.earned, seconds
 
 
-def margins(task, answer, seeds: int) -> dict:
+def margins(task, answer, seeds: int, label: str = "") -> dict:
     """Grade `answer` on `task`'s hidden cases of seeds 1..`seeds`, printing each run; summarise its accuracies.
+
+    Args:
+        task: A task that trains a network.
+        answer: The training function to grade.
+        seeds: How many seeds, 1..`seeds`.
+        label: What the answer is, after the task id in the table ("" for the reference).
 
     Returns:
         A row of the summary table: task, seeds, pass mark, min, p5, median, max, short (seeds without full
         points) and median seconds of one training.
     """
-    runs = []
+    name, runs = f"{task.id} ({label})" if label else task.id, []
     for seed in range(1, seeds + 1):
         accuracy, earned, seconds = grade_once(task, answer, seed)
         runs.append((seed, accuracy, earned, seconds))
-        print(f"{task.id} seed {seed:3d}: {accuracy:.2%}, {earned}/{task.points} points, {seconds:.1f} s", flush=True)
+        print(f"{name} seed {seed:3d}: {accuracy:.2%}, {earned}/{task.points} points, {seconds:.1f} s", flush=True)
     accuracies = sorted(accuracy for _, accuracy, _, _ in runs)
-    return {"task": task.id, "seeds": seeds, "mark": pass_mark(task), "min": accuracies[0],
+    return {"task": name, "seeds": seeds, "mark": pass_mark(task), "min": accuracies[0],
             "p5": accuracies[len(accuracies) // 20], "median": statistics.median(accuracies), "max": accuracies[-1],
             "short": [seed for seed, _, earned, _ in runs if earned < task.points],
             "seconds": statistics.median(seconds for *_, seconds in runs)}
@@ -101,10 +108,12 @@ def table(rows: list) -> str:
 
 
 def main(argv=None) -> int:
-    """Grade each training task's reference on seeds 1..N, print its accuracies and write the summary table."""
+    """Grade each training task's reference (and with --styles its right answers in other styles) on seeds 1..N, print
+    its accuracies and write the summary table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tasks", nargs="*", help="task ids (default: every task that trains a network)")
     parser.add_argument("--seeds", type=int, default=40, help="number of hidden-case seeds, 1..N (default 40)")
+    parser.add_argument("--styles", action="store_true", help="grade each right answer in another style too")
     parser.add_argument("--output", default=str(REPO / "benchmarks" / "MARGINS.md"), help="Markdown table to write ('' for none)")
     args = parser.parse_args(argv)
     pairs = [(task, reference) for task, reference in all_tasks_with_references()
@@ -112,12 +121,16 @@ def main(argv=None) -> int:
     if not pairs:
         print(f"error: no training task among {args.tasks}", file=sys.stderr)
         return 2
-    summary = table([margins(task, reference.answer, args.seeds) for task, reference in pairs])
+    answers = [(task, reference.answer, "") for task, reference in pairs]
+    if args.styles:
+        answers += [(task, right.make(), right.style) for task, reference in pairs for right in reference.right_answers]
+    summary = table([margins(task, answer, args.seeds, label) for task, answer, label in answers])
     print(summary)
     if args.output:
         Path(args.output).write_text(f"# Reference answers against their pass marks\n\nWritten by `python benchmarks/reference_margins.py "
-                                     f"--seeds {args.seeds}` on {time.strftime('%Y-%m-%d')}: the accuracy of each training task's "
-                                     f"reference on the held-out data of hidden-case seeds 1 to {args.seeds}.\n\n{summary}\n",
+                                     f"--seeds {args.seeds}{' --styles' if args.styles else ''}` on {time.strftime('%Y-%m-%d')}: the "
+                                     f"accuracy of each training task's reference{' and right answers in other styles' if args.styles else ''} "
+                                     f"on the held-out data of hidden-case seeds 1 to {args.seeds}.\n\n{summary}\n",
                                      encoding="utf-8")
     return 0
 
