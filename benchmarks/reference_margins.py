@@ -34,13 +34,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from course_instructor.references import all_tasks_with_references, expected_for  # noqa: E402
+from course_utils.checks.lesson_00 import PIXEL_NETWORK_FLOOR  # noqa: E402
+from course_utils.checks.lesson_08 import COMPACT_FLOOR  # noqa: E402
+from course_utils.checks.lesson_09 import SMALL_CNN_FLOOR  # noqa: E402
 from course_utils.grading.judge import judge_task  # noqa: E402
 from course_utils.grading.models import held_out_accuracy, run_classifier  # noqa: E402
 from course_utils.grading.plain import dumps, loads  # noqa: E402
 from course_utils.grading.produce import produce  # noqa: E402
 
 # The accuracy that earns full points, for tasks without a rubric (their judge's floor).
-FLOORS = {"00.pixel_network": "PIXEL_NETWORK_FLOOR", "08.compact_network": "COMPACT_FLOOR", "09.small_cnn": "SMALL_CNN_FLOOR"}
+FLOORS = {"00.pixel_network": PIXEL_NETWORK_FLOOR, "08.compact_network": COMPACT_FLOOR, "09.small_cnn": SMALL_CNN_FLOOR}
 
 
 def pass_mark(task) -> float:
@@ -51,8 +54,7 @@ def pass_mark(task) -> float:
     """
     if task.rubric:
         return max(threshold for threshold, _ in task.rubric)
-    module = sys.modules[f"course_utils.checks.lesson_{task.id[:2]}"]
-    return getattr(module, FLOORS[task.id])
+    return FLOORS[task.id]
 
 
 def grade_once(task, answer, seed: int) -> tuple:

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from . import Reference, RightAnswer, WrongAnswer
+from . import Reference, RightAnswer, WrongAnswer, fit_with_cosine_decay
 
 # --- 09.conv2d ---------------------------------------------------------------
 
@@ -418,12 +418,7 @@ def train_small_cnn(x_train, y_train):
     """
     import keras  # noqa: PLC0415
 
-    epochs, batch_size = 30, 32
-    learning_rate = keras.optimizers.schedules.CosineDecay(0.01, decay_steps=epochs * math.ceil(len(x_train) / batch_size))
-    model = keras.Sequential([keras.Input((8, 8, 1)), *_two_block_cnn(keras)])
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy")
-    model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, verbose=0)
-    return model
+    return fit_with_cosine_decay(keras.Sequential([keras.Input((8, 8, 1)), *_two_block_cnn(keras)]), x_train, y_train, epochs=30)
 
 
 def _small_cnn_functional_logits(x_train, y_train):

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from . import Reference, RightAnswer, WrongAnswer
+from . import Reference, RightAnswer, WrongAnswer, fit_with_cosine_decay
 
 # --- 14.train_step ------------------------------------------------------------------
 
@@ -119,12 +119,7 @@ def train_image_classifier(x_train, y_train):
     """
     import keras  # noqa: PLC0415
 
-    epochs, batch_size = 20, 32
-    learning_rate = keras.optimizers.schedules.CosineDecay(0.01, decay_steps=epochs * math.ceil(len(x_train) / batch_size))
-    model = keras.Sequential([keras.Input(x_train.shape[1:]), *_cnn_layers(keras)])
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy")
-    model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, verbose=0)
-    return model
+    return fit_with_cosine_decay(keras.Sequential([keras.Input(x_train.shape[1:]), *_cnn_layers(keras)]), x_train, y_train, epochs=20)
 
 
 def _image_functional_logits(x_train, y_train):
